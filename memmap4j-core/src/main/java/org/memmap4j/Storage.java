@@ -1,0 +1,115 @@
+package org.memmap4j;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.ref.Cleaner;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The memory behind arrays: one mapped file region or one off-heap allocation, shared by every view of it.
+ * Element type and shape live in {@link NDArray}; this class knows only bytes, lifetime and where they come from.
+ *
+ * <p>Every storage owns a shared {@link Arena}: {@link #close()} unmaps or frees at once, and any later access
+ * through any view fails with {@link IllegalStateException} (the FFM liveness check) instead of touching freed
+ * memory. In-memory storage that is never closed is freed by a {@link Cleaner} once no view refers to it.
+ */
+final class Storage {
+
+    private static final Cleaner CLEANER = Cleaner.create();
+
+    private final MemorySegment segment;
+    private final Arena arena;          // null for wrapped segments owned by the caller
+    private final Path path;            // null in memory
+    private final Mode mode;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private Storage(MemorySegment segment, Arena arena, Path path, Mode mode) {
+        this.segment = segment;
+        this.arena = arena;
+        this.path = path;
+        this.mode = mode;
+    }
+
+    /** Storage for a file region mapped with the given arena, which this storage will close. */
+    static Storage mapped(MemorySegment segment, Arena arena, Path path, Mode mode) {
+        return new Storage(segment, arena, path, mode);
+    }
+
+    /** Zero-filled off-heap storage of the given size, 64-byte aligned (vector-friendly). */
+    static Storage allocate(long bytes) {
+        Arena arena = Arena.ofShared();
+        MemorySegment seg = arena.allocate(Math.max(bytes, 1), 64).asSlice(0, bytes);
+        Storage st = new Storage(seg, arena, null, Mode.READ_WRITE);
+        // The action must not refer to st; the AtomicBoolean makes a later explicit close() skip the arena.
+        AtomicBoolean closed = st.closed;
+        CLEANER.register(st, () -> {
+            if (closed.compareAndSet(false, true)) {
+                arena.close();
+            }
+        });
+        return st;
+    }
+
+    /** Storage over an existing segment the caller keeps alive (no unmapping on close). */
+    static Storage wrap(MemorySegment segment, boolean writable) {
+        return new Storage(writable ? segment : segment.asReadOnly(), null, null, writable ? Mode.READ_WRITE : Mode.READ_ONLY);
+    }
+
+    MemorySegment segment() {
+        return segment;
+    }
+
+    Path path() {
+        return path;
+    }
+
+    Mode mode() {
+        return mode;
+    }
+
+    boolean writable() {
+        return !segment.isReadOnly();
+    }
+
+    boolean isClosed() {
+        return closed.get();
+    }
+
+    /** Writes dirty pages of r+/w+ mappings to the file; a no-op for r, c and memory. */
+    void flush() {
+        if (closed.get()) {
+            throw closedException();
+        }
+        if (path != null && mode.writesFile() && segment.byteSize() > 0) {
+            try {
+                segment.force();
+            } catch (IllegalStateException e) {
+                throw closedException();
+            }
+        }
+    }
+
+    /** Unmaps (or releases) now; idempotent. */
+    void close() {
+        if (closed.compareAndSet(false, true)) {
+            if (arena != null) {
+                arena.close();
+            }
+        }
+    }
+
+    String describe() {
+        return path == null ? "in-memory array" : "array mapped from '" + path + "' (mode " + mode.code() + ")";
+    }
+
+    IllegalStateException closedException() {
+        return new IllegalStateException(describe() + " is closed: it was unmapped by close(), so its views "
+                + "cannot be read or written any more; open the file again");
+    }
+
+    UnsupportedOperationException readOnlyException() {
+        return new UnsupportedOperationException("assignment destination is read-only: " + describe()
+                + (path != null && mode == Mode.READ_ONLY ? "; open it with mode r+ to write to the file, or c for private changes" : ""));
+    }
+}

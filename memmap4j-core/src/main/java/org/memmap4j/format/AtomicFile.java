@@ -1,0 +1,57 @@
+package org.memmap4j.format;
+
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/** Writes a file under a temporary name in the same directory and renames it into place when complete. */
+final class AtomicFile {
+
+    @FunctionalInterface
+    interface Writer {
+        void write(Path tmp) throws IOException;
+    }
+
+    private AtomicFile() {
+    }
+
+    /**
+     * Runs the writer on a fresh temporary file next to {@code target}, forces it to disk, and renames it to
+     * {@code target}. On failure the temporary file is deleted and {@code target} is untouched.
+     *
+     * @param target    the final path
+     * @param overwrite whether an existing target may be replaced
+     * @param writer    writes the content
+     * @throws FileAlreadyExistsException if target exists and overwrite is false
+     * @throws IOException                if writing or renaming fails
+     */
+    static void write(Path target, boolean overwrite, Writer writer) throws IOException {
+        Path abs = target.toAbsolutePath();
+        if (!overwrite && Files.exists(abs)) {
+            throw new FileAlreadyExistsException(target.toString(), null, "file exists (refusing to overwrite it)");
+        }
+        Path dir = abs.getParent();
+        Path tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
+        boolean done = false;
+        try {
+            writer.write(tmp);
+            try (var ch = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE)) {
+                ch.force(true);
+            }
+            if (overwrite) {
+                Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } else {
+                // createLink fails if the target appeared meanwhile: no race can clobber it.
+                Files.createLink(abs, tmp);
+                Files.delete(tmp);
+            }
+            done = true;
+        } finally {
+            if (!done) {
+                Files.deleteIfExists(tmp);
+            }
+        }
+    }
+}
