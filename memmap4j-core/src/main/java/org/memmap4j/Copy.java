@@ -86,4 +86,27 @@ final class Copy {
         }
     }
 
+
+    /** Writes one element given its byte offset and its C-order flat position. */
+    @FunctionalInterface
+    interface FlatWriter {
+        void write(MemorySegment s, long off, DType t, long flatIndex);
+    }
+
+    /** Calls f for every element of a, in C order, with the element's flat position: fills that depend on position. */
+    static void fillByPosition(NDArray a, FlatWriter f) {
+        a.checkWritable();
+        MemorySegment s = a.rawSegment();
+        DType t = a.dtype;
+        long[] k = {0};
+        try {
+            new StridedLoop(a.shape, new long[][] {a.strides}, true).run(new long[] {a.offset}, (off, st, n) -> {
+                for (long i = 0, p = off[0]; i < n; i++, p += st[0]) {
+                    f.write(s, p, t, k[0]++);
+                }
+            });
+        } catch (IllegalStateException e) {
+            throw a.translate(e);
+        }
+    }
 }

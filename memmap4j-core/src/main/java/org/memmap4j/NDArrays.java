@@ -90,15 +90,7 @@ public final class NDArrays {
      * @throws IllegalStateException         if a is closed
      */
     public static void fillArange(NDArray a) {
-        a.checkWritable();
-        MemorySegment s = a.rawSegment();
-        DType t = a.dtype;
-        long[] k = {0};
-        new StridedLoop(a.shape, new long[][] {a.strides}, true).run(new long[] {a.offset}, (off, st, n) -> {
-            for (long i = 0, p = off[0]; i < n; i++, p += st[0]) {
-                Elements.castLong(s, p, t, k[0]++);
-            }
-        });
+        Copy.fillByPosition(a, Elements::castLong);
     }
 
     /**

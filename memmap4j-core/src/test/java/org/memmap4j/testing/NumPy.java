@@ -14,10 +14,12 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Scripts get their arguments as {@code sys.argv[1:]} and {@code np} already imported. Without python3 + numpy the
  * calling test is skipped, unless {@code MEMMAP4J_REQUIRE_NUMPY=1} (set by CI), where it fails instead.
+ * {@code MEMMAP4J_PYTHON} names another interpreter than {@code python3}.
  */
 public final class NumPy {
 
     private static Boolean available;
+    private static final String PYTHON = System.getenv().getOrDefault("MEMMAP4J_PYTHON", "python3");
 
     private NumPy() {
     }
@@ -35,7 +37,7 @@ public final class NumPy {
     public static synchronized boolean available() {
         if (available == null) {
             try {
-                Process p = new ProcessBuilder("python3", "-c", "import numpy").redirectErrorStream(true).start();
+                Process p = new ProcessBuilder(PYTHON, "-c", "import numpy").redirectErrorStream(true).start();
                 p.getInputStream().readAllBytes();
                 available = p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
             } catch (IOException | InterruptedException e) {
@@ -55,7 +57,7 @@ public final class NumPy {
      */
     public static String run(String script, Object... args) {
         assume();
-        List<String> cmd = new ArrayList<>(List.of("python3", "-c", "import sys\nimport numpy as np\n" + script));
+        List<String> cmd = new ArrayList<>(List.of(PYTHON, "-c", "import sys\nimport numpy as np\n" + script));
         for (Object a : args) {
             cmd.add(a instanceof Path p ? p.toAbsolutePath().toString() : String.valueOf(a));
         }
