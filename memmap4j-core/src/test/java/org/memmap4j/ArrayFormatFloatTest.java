@@ -13,6 +13,8 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.memmap4j.testing.NumPy;
 
 /**
@@ -23,12 +25,16 @@ import org.memmap4j.testing.NumPy;
  */
 class ArrayFormatFloatTest {
 
-    private static final String GENERATOR = """
+    /** Start of the generator scripts: output folder in argv[1], random seed in argv[2], base64 for the texts. */
+    static final String PRELUDE = """
             import os, base64, warnings
             warnings.simplefilter('ignore')
             out = sys.argv[1]
-            rng = np.random.default_rng(20240607)
+            rng = np.random.default_rng(int(sys.argv[2]))
             def b64(s): return base64.b64encode(s.encode()).decode()
+            """;
+
+    private static final String GENERATOR = PRELUDE + """
             def emit(name, arr, rows, every):
                 # str() of every scalar; repr() of every 'every'-th one alone (NumPy's repr is slow); rows of 'rows'.
                 arr.tofile(os.path.join(out, name + '.bin'))
@@ -73,7 +79,7 @@ class ArrayFormatFloatTest {
 
     @BeforeAll
     static void generate() {
-        assertEquals("ok", NumPy.run(GENERATOR, dir));
+        assertEquals("ok", NumPy.run(GENERATOR, dir, 20240607));
     }
 
     @Test
@@ -81,24 +87,10 @@ class ArrayFormatFloatTest {
         assertEquals(65536 + 4096, check("f16"));
     }
 
-    @Test
-    void float32Values() throws IOException {
-        assertTrue(check("f32") > 30000);
-    }
-
-    @Test
-    void float64Values() throws IOException {
-        assertTrue(check("f64") > 30000);
-    }
-
-    @Test
-    void complex64Values() throws IOException {
-        assertTrue(check("c64") > 7000);
-    }
-
-    @Test
-    void complex128Values() throws IOException {
-        assertTrue(check("c128") > 7000);
+    @ParameterizedTest
+    @CsvSource({"f32, 30000", "f64, 30000", "c64, 7000", "c128, 7000"})
+    void randomValues(String name, int atLeast) throws IOException {
+        assertTrue(check(name) > atLeast);
     }
 
     /** Compares every expected line of one generated file; returns the number of values and rows checked. */

@@ -26,13 +26,7 @@ import org.memmap4j.testing.NumPy;
  */
 class ArrayFormatNumPyTest {
 
-    private static final String GENERATOR = """
-            import os, base64, warnings
-            warnings.simplefilter('ignore')
-            out = sys.argv[1]
-            rng = np.random.default_rng(4242)
-            def b64(s): return base64.b64encode(s.encode()).decode()
-
+    private static final String GENERATOR = ArrayFormatFloatTest.PRELUDE + """
             FLOAT_CATS = ['ints', 'small_ints', 'normal', 'uniform', 'wide', 'special', 'nonfinite', 'nan_only',
                           'tiny', 'huge', 'mixed', 'decimals', 'long_fraction', 'bits', 'zeros', 'neg_zeros',
                           'big_positional', 'cutoff', 'ratio']
@@ -134,7 +128,7 @@ class ArrayFormatNumPyTest {
 
     @BeforeAll
     static void generate() {
-        expectedCases = Integer.parseInt(NumPy.run(GENERATOR, dir));
+        expectedCases = Integer.parseInt(NumPy.run(GENERATOR, dir, 4242));
     }
 
     @Test
