@@ -32,6 +32,16 @@ final class FloatFormat {
     /** NumPy's digit buffer length: an upper bound on digits that unique mode never reaches. */
     private static final int MAX_DIGITS = 16384;
 
+    /** Powers of ten up to what binary64 needs (its exponents reach 10^±324), shared by all threads. */
+    private static final BigInteger[] POW10 = new BigInteger[400];
+
+    static {
+        POW10[0] = BigInteger.ONE;
+        for (int i = 1; i < POW10.length; i++) {
+            POW10[i] = POW10[i - 1].multiply(BigInteger.TEN);
+        }
+    }
+
     private FloatFormat() {
     }
 
@@ -115,9 +125,9 @@ final class FloatFormat {
             digitExponent = -cutoffMax + 1;
         }
         if (digitExponent > 0) {
-            scale = scale.multiply(BigInteger.TEN.pow(digitExponent));
+            scale = scale.multiply(POW10[digitExponent]);
         } else if (digitExponent < 0) {
-            BigInteger pow = BigInteger.TEN.pow(-digitExponent);
+            BigInteger pow = POW10[-digitExponent];
             value = value.multiply(pow);
             marginLow = marginLow.multiply(pow);
         }
@@ -446,10 +456,10 @@ final class FloatFormat {
             };
         }
 
-        /** Rounds a double to the nearest value of the kind. */
+        /** Rounds a double to the nearest value of the kind (once, as NumPy's casts do). */
         private static double toKind(double v, DType.Kind kind) {
             return switch (kind) {
-                case FLOAT16 -> Float.float16ToFloat(Float.floatToFloat16((float) v));
+                case FLOAT16 -> Float.float16ToFloat(Elements.doubleToHalf(v));
                 case FLOAT32 -> (float) v;
                 default -> v;
             };
