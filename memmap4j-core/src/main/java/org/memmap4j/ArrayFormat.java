@@ -28,6 +28,7 @@ final class ArrayFormat {
      * {@code array([], ...)}: NumPy's memmap turns slices that share no bytes with the file into plain arrays.
      */
     static String repr(NDArray a) {
+        a.checkOpen();
         String prefix = a.file().isPresent() && a.size() > 0 ? "memmap(" : "array(";
         // NumPy reserves room for the closing ')' on the last line.
         String body = a.size() == 0 ? "[]" : new Printer(a, ", ", prefix.length()).print(LINE_WIDTH - 1);
@@ -50,8 +51,8 @@ final class ArrayFormat {
 
     /** Returns NumPy's {@code str(a)}: {@code [1. 2. 3.]}; a 0-d array prints as its scalar ({@code 5.0}). */
     static String str(NDArray a) {
+        a.checkOpen();
         if (a.ndim() == 0) {
-            a.checkOpen();
             try {
                 return scalarStr(a.seg, a.offset, a.dtype);
             } catch (IllegalStateException e) {
@@ -70,7 +71,7 @@ final class ArrayFormat {
     }
 
     /** The real kind that formats one part of a complex kind, or the kind itself. */
-    static DType.Kind componentKind(DType.Kind k) {
+    private static DType.Kind componentKind(DType.Kind k) {
         return switch (k) {
             case COMPLEX64 -> DType.Kind.FLOAT32;
             case COMPLEX128 -> DType.Kind.FLOAT64;
@@ -131,11 +132,10 @@ final class ArrayFormat {
                 gridStrides[ax] = (int) cells;
                 cells *= counts[ax];
                 if (cells > Integer.MAX_VALUE - 8) {
-                    // NumPy would print them all; a String[] cannot hold them.
+                    // Only shapes with many short axes get here; NumPy would print them all, a String[] cannot.
                     throw new UnsupportedOperationException("array too large to print: " + NDArray.shapeString(shape));
                 }
             }
-            a.checkOpen();
             try {
                 this.words = formatAll(a, gridOffsets(a, indices, (int) cells));
             } catch (IllegalStateException e) {
