@@ -80,12 +80,13 @@ final class StridedLoop {
             out++;
         }
         if (out == 0) {
-            out = 1;
-            sh[0] = 1;
+            // Only length-1 axes, or none (0-d): one row of one element.
             if (sh.length == 0) {
-                sh = new long[] {1};
+                sh = new long[1];
                 st = new long[ops][1];
             }
+            out = 1;
+            sh[0] = 1;
         }
         this.shape = Arrays.copyOf(sh, out);
         this.strides = new long[ops][];
