@@ -1069,6 +1069,18 @@ public final class NDArray implements AutoCloseable {
         return ArrayFormat.repr(this);
     }
 
+    /**
+     * Returns NumPy's {@code str(a)}, the form {@code print(a)} shows: {@code [1. 2. 3.]}, summarised with
+     * {@code ...} when large. Only the printed elements are read.
+     *
+     * @return the text
+     * @throws IllegalStateException if the array is closed
+     */
+    public String str() {
+        checkOpen();
+        return ArrayFormat.str(this);
+    }
+
     // ---- internals ---------------------------------------------------------------------------------------------
 
     void checkOpen() {
