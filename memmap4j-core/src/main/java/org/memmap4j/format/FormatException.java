@@ -14,7 +14,9 @@ public class FormatException extends IOException {
 
     private static final long serialVersionUID = 1L;
 
+    /** What was being read. */
     private final String source;
+    /** What is wrong with it. */
     private final String problem;
 
     /**

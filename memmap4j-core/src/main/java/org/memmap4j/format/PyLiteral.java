@@ -183,7 +183,7 @@ final class PyLiteral {
                 pos = keyPos;
                 throw error("duplicate dict key " + key.repr());
             }
-            if (!separator('}')) {
+            if (!separator('}', start)) {
                 break;
             }
         }
@@ -199,7 +199,7 @@ final class PyLiteral {
         boolean comma = false;
         while (!peek(')')) {
             items.add(value(depth + 1));
-            comma = separator(')');
+            comma = separator(')', start);
             if (!comma) {
                 break;
             }
@@ -216,7 +216,7 @@ final class PyLiteral {
         skipSpace();
         while (!peek(close)) {
             items.add(value(depth + 1));
-            if (!separator(close)) {
+            if (!separator(close, start)) {
                 break;
             }
         }
@@ -225,8 +225,11 @@ final class PyLiteral {
     }
 
     /** After an item: consumes a comma and following space and returns true, or returns false before the closer. */
-    private boolean separator(char close) throws ParseException {
+    private boolean separator(char close, int start) throws ParseException {
         skipSpace();
+        if (pos >= text.length()) {
+            throw neverClosed(start);
+        }
         if (peek(',')) {
             pos++;
             skipSpace();
@@ -240,9 +243,13 @@ final class PyLiteral {
 
     private void closing(char close, int start) throws ParseException {
         if (pos >= text.length()) {
-            throw new ParseException("'" + text.charAt(start) + "' at position " + start + " is never closed", pos);
+            throw neverClosed(start);
         }
         expect(close);
+    }
+
+    private ParseException neverClosed(int start) {
+        return new ParseException("'" + text.charAt(start) + "' at position " + start + " is never closed", pos);
     }
 
     private Str string() throws ParseException {

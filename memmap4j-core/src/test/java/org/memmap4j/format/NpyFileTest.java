@@ -61,6 +61,23 @@ class NpyFileTest {
     }
 
     @Test
+    void emptyAndZeroDimensionalFilesMapInEveryReadMode() throws IOException {
+        Path empty = dir.resolve("empty.npy");
+        Path scalar = dir.resolve("scalar.npy");
+        NumPy.run("np.save(sys.argv[1], np.zeros((0, 3), '<f4')); np.save(sys.argv[2], np.array(7, '>i8'))", empty, scalar);
+        try (NDArray e = Npy.open(empty, Mode.READ_ONLY); NDArray s = Npy.open(scalar, Mode.READ_ONLY)) {
+            assertThat(e.shape()).containsExactly(0, 3);
+            assertThat(e.isWritable()).isFalse();
+            assertThat(s.ndim()).isZero();
+            assertThat(s.getLong()).isEqualTo(7);
+        }
+        try (NDArray s = Npy.open(scalar, Mode.READ_WRITE)) {
+            s.setLong(-8);
+        }
+        assertThat(NumPy.run("a = np.load(sys.argv[1]); print(a.shape, a.dtype.str, a)", scalar)).isEqualTo("() >i8 -8");
+    }
+
+    @Test
     void readWriteModeWritesReachNumpy() throws IOException {
         Path f = numpyFile("rw.npy");
         try (NDArray a = Npy.open(f, Mode.READ_WRITE)) {
