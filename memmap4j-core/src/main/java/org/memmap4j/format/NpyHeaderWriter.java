@@ -3,6 +3,8 @@ package org.memmap4j.format;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.stream.Collectors;
 import org.memmap4j.DType;
 
 /**
@@ -79,15 +81,12 @@ final class NpyHeaderWriter {
         return b.put((byte) '\n').array();
     }
 
-    /** Formats a shape as Python's repr of a tuple: {@code ()}, {@code (3,)}, {@code (2, 3)}. */
+    /**
+     * Formats a shape as Python's repr of a tuple: {@code ()}, {@code (3,)}, {@code (2, 3)}. The header must hold
+     * exactly this text, so it is spelled out here rather than borrowed from the core's message helpers.
+     */
     static String shapeRepr(long[] shape) {
-        if (shape.length == 1) {
-            return "(" + shape[0] + ",)";
-        }
-        StringBuilder sb = new StringBuilder("(");
-        for (int i = 0; i < shape.length; i++) {
-            sb.append(i > 0 ? ", " : "").append(shape[i]);
-        }
-        return sb.append(')').toString();
+        String items = Arrays.stream(shape).mapToObj(Long::toString).collect(Collectors.joining(", "));
+        return "(" + items + (shape.length == 1 ? ",)" : ")");
     }
 }

@@ -146,7 +146,7 @@ class NpyHeaderTest {
     }
 
     static Stream<Arguments> refused() {
-        String ok = "{'descr': '<f8', 'fortran_order': False, 'shape': (3,), }";
+        String ok = dict("'<f8'", "False", "(3,), ");
         byte[] v2Huge = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN).put(NpyHeaderWriter.MAGIC)
                 .put((byte) 2).put((byte) 0).putInt(Integer.MAX_VALUE).array();
         return Stream.of(
@@ -163,30 +163,35 @@ class NpyHeaderTest {
                 Arguments.of("unclosed", npy(1, "{'descr': '<f8', ", 0), "cannot parse header"),
                 Arguments.of("code", npy(1, "{'descr': __import__('os').system('true')}", 0), "'__import__' is not a literal"),
                 Arguments.of("comment", npy(1, "{'descr': '<f8', # hi\n 'fortran_order': False, 'shape': (3,)}", 24), "cannot parse header: unexpected '#'"),
-                Arguments.of("expression", npy(1, "{'descr': '<f8', 'fortran_order': False, 'shape': (1+2,)}", 24), "cannot parse header"),
+                Arguments.of("expression", npy(1, dict("'<f8'", "False", "(1+2,)"), 24), "cannot parse header"),
                 Arguments.of("duplicate key", npy(1, "{'descr': '<f8', 'descr': '<f8', 'fortran_order': False, 'shape': (3,)}", 24), "duplicate dict key 'descr'"),
                 Arguments.of("deep nesting", npy(1, "[".repeat(5000), 0), "nested deeper than 32 levels"),
                 Arguments.of("missing key", npy(1, "{'descr': '<f8', 'fortran_order': False}", 24), "header does not contain the correct keys: missing 'shape'"),
-                Arguments.of("extra key", npy(1, "{'descr': '<f8', 'fortran_order': False, 'shape': (3,), 'x': 1}", 24), "unexpected 'x'"),
-                Arguments.of("shape negative", npy(1, "{'descr': '<f8', 'fortran_order': False, 'shape': (-3,)}", 24), "shape is not valid: (-3,): dimension 0 is negative"),
-                Arguments.of("shape float", npy(1, "{'descr': '<f8', 'fortran_order': False, 'shape': (3.0,)}", 24), "shape is not valid: (3.0,): dimension 0 is not an int"),
-                Arguments.of("shape bool", npy(1, "{'descr': '<f8', 'fortran_order': False, 'shape': (True,)}", 24), "dimension 0 is a bool"),
-                Arguments.of("shape list", npy(1, "{'descr': '<f8', 'fortran_order': False, 'shape': [3]}", 24), "shape is not valid: [3] is not a tuple of ints"),
-                Arguments.of("shape int", npy(1, "{'descr': '<f8', 'fortran_order': False, 'shape': 3}", 24), "shape is not valid: 3 is not a tuple"),
-                Arguments.of("shape huge int", npy(1, "{'descr': '<f8', 'fortran_order': False, 'shape': (" + "9".repeat(30) + ",)}", 24), "exceeds 2^63 - 1"),
-                Arguments.of("shape too big", npy(1, "{'descr': '<f8', 'fortran_order': False, 'shape': (4611686018427387904, 4)}", 24), "is too big: the data would exceed 2^63 bytes"),
-                Arguments.of("shape too big with 0", npy(1, "{'descr': '<u1', 'fortran_order': False, 'shape': (4611686018427387904, 4, 0)}", 0), "is too big"),
-                Arguments.of("shape 65 dims", npy(1, "{'descr': '<f8', 'fortran_order': False, 'shape': (" + "1, ".repeat(65) + ")}", 24), "65 dimensions, more than the maximum of 64"),
-                Arguments.of("fortran_order int", npy(1, "{'descr': '<f8', 'fortran_order': 0, 'shape': (3,)}", 24), "fortran_order is not a valid bool: 0"),
-                Arguments.of("fortran_order str", npy(1, "{'descr': '<f8', 'fortran_order': 'False', 'shape': (3,)}", 24), "fortran_order is not a valid bool: 'False'"),
-                Arguments.of("object", npy(1, "{'descr': '|O', 'fortran_order': False, 'shape': (3,)}", 24), "object arrays hold Python pointers"),
-                Arguments.of("string", npy(1, "{'descr': '<U10', 'fortran_order': False, 'shape': (3,)}", 120), "string dtypes are not supported"),
-                Arguments.of("structured", npy(1, "{'descr': [('a', '<f4'), ('b', '<i4')], 'fortran_order': False, 'shape': (3,)}", 24), "structured dtypes are not supported"),
-                Arguments.of("descr int", npy(1, "{'descr': 8, 'fortran_order': False, 'shape': (3,)}", 24), "descr is not a supported dtype"),
-                Arguments.of("unknown descr", npy(1, "{'descr': '<x4', 'fortran_order': False, 'shape': (3,)}", 24), "not a known NumPy dtype"),
-                Arguments.of("bad utf-8 in 3.0", npy(3, "{'descr': '<f8\u00ff', 'fortran_order': False, 'shape': (3,)}", 24, StandardCharsets.ISO_8859_1), "not valid UTF-8"),
+                Arguments.of("extra key", npy(1, dict("'<f8'", "False", "(3,), 'x': 1"), 24), "unexpected 'x'"),
+                Arguments.of("shape negative", npy(1, dict("'<f8'", "False", "(-3,)"), 24), "shape is not valid: (-3,): dimension 0 is negative"),
+                Arguments.of("shape float", npy(1, dict("'<f8'", "False", "(3.0,)"), 24), "shape is not valid: (3.0,): dimension 0 is not an int"),
+                Arguments.of("shape bool", npy(1, dict("'<f8'", "False", "(True,)"), 24), "dimension 0 is a bool"),
+                Arguments.of("shape list", npy(1, dict("'<f8'", "False", "[3]"), 24), "shape is not valid: [3] is not a tuple of ints"),
+                Arguments.of("shape int", npy(1, dict("'<f8'", "False", "3"), 24), "shape is not valid: 3 is not a tuple"),
+                Arguments.of("shape huge int", npy(1, dict("'<f8'", "False", "(" + "9".repeat(30) + ",)"), 24), "exceeds 2^63 - 1"),
+                Arguments.of("shape too big", npy(1, dict("'<f8'", "False", "(4611686018427387904, 4)"), 24), "is too big: the data would exceed 2^63 bytes"),
+                Arguments.of("shape too big with 0", npy(1, dict("'<u1'", "False", "(4611686018427387904, 4, 0)"), 0), "is too big"),
+                Arguments.of("shape 65 dims", npy(1, dict("'<f8'", "False", "(" + "1, ".repeat(65) + ")"), 24), "65 dimensions, more than the maximum of 64"),
+                Arguments.of("fortran_order int", npy(1, dict("'<f8'", "0", "(3,)"), 24), "fortran_order is not a valid bool: 0"),
+                Arguments.of("fortran_order str", npy(1, dict("'<f8'", "'False'", "(3,)"), 24), "fortran_order is not a valid bool: 'False'"),
+                Arguments.of("object", npy(1, dict("'|O'", "False", "(3,)"), 24), "object arrays hold Python pointers"),
+                Arguments.of("string", npy(1, dict("'<U10'", "False", "(3,)"), 120), "string dtypes are not supported"),
+                Arguments.of("structured", npy(1, dict("[('a', '<f4'), ('b', '<i4')]", "False", "(3,)"), 24), "structured dtypes are not supported"),
+                Arguments.of("descr int", npy(1, dict("8", "False", "(3,)"), 24), "descr is not a supported dtype"),
+                Arguments.of("unknown descr", npy(1, dict("'<x4'", "False", "(3,)"), 24), "not a known NumPy dtype"),
+                Arguments.of("bad utf-8 in 3.0", npy(3, dict("'<f8\u00ff'", "False", "(3,)"), 24, StandardCharsets.ISO_8859_1), "not valid UTF-8"),
                 Arguments.of("data truncated", npy(1, ok, 16), "truncated .npy file: the header announces 24 bytes of data ((3,) of float64) from byte " + (10 + ok.length()) + ", but only 16 bytes follow"),
                 Arguments.of("no data", npy(1, ok, 0), "but only 0 bytes follow"));
+    }
+
+    /** A header dict with these values, as Python source. */
+    private static String dict(String descr, String fortranOrder, String shape) {
+        return "{'descr': " + descr + ", 'fortran_order': " + fortranOrder + ", 'shape': " + shape + "}";
     }
 
     private static byte[] version(byte[] file, int major, int minor) {

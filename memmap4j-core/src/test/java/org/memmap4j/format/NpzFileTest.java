@@ -70,9 +70,7 @@ class NpzFileTest {
     @Test
     void escapingNameWrittenByPythonIsRefused() {
         Path f = dir.resolve("py_escape.npz");
-        NumPy.run("""
-                import zipfile, io
-                b = io.BytesIO(); np.save(b, np.arange(3))
+        zipWithPython("""
                 with zipfile.ZipFile(sys.argv[1], 'w') as z:
                     z.writestr('../../tmp/evil.npy', b.getvalue())
                 print(np.load(sys.argv[1]).files)
@@ -93,11 +91,23 @@ class NpzFileTest {
     }
 
     @Test
+    void nonAsciiNamesRoundTripThroughNumpy() throws IOException {
+        Path ours = dir.resolve("ours.npz");
+        Npz.save(ours, Map.of("température", a));
+        Path theirs = dir.resolve("theirs.npz");
+        assertThat(NumPy.run("""
+                print(np.load(sys.argv[1]).files)
+                np.savez(sys.argv[2], **{'naïve': np.arange(2)})
+                """, ours, theirs)).isEqualTo("['température']");
+        try (NpzFile npz = Npz.open(theirs)) {
+            assertThat(npz.files()).containsExactly("naïve");
+        }
+    }
+
+    @Test
     void folderEntriesAreSkipped() throws IOException {
         Path f = dir.resolve("folders.npz");
-        NumPy.run("""
-                import zipfile, io
-                b = io.BytesIO(); np.save(b, np.arange(3))
+        zipWithPython("""
                 with zipfile.ZipFile(sys.argv[1], 'w') as z:
                     z.writestr(zipfile.ZipInfo('sub/'), b'')
                     z.writestr('sub/x.npy', b.getvalue())
@@ -111,9 +121,7 @@ class NpzFileTest {
     @Test
     void unsupportedMembersAreRefused() {
         Path f = dir.resolve("odd.npz");
-        NumPy.run("""
-                import zipfile, io
-                b = io.BytesIO(); np.save(b, np.arange(3))
+        zipWithPython("""
                 with zipfile.ZipFile(sys.argv[1], 'w') as z:
                     z.writestr('x.npy', b.getvalue(), compress_type=zipfile.ZIP_BZIP2)
                 with zipfile.ZipFile(sys.argv[2], 'w') as z:
@@ -245,6 +253,11 @@ class NpzFileTest {
             }
         }
         assertThat(ok).isBetween(1, 1999);
+    }
+
+    /** Runs Python code that writes zip files with zipfile; {@code b} holds the bytes of a .npy of arange(3). */
+    private static void zipWithPython(String body, Object... args) {
+        NumPy.run("import zipfile, io\nb = io.BytesIO(); np.save(b, np.arange(3))\n" + body, args);
     }
 
     private static int centralDirectory(byte[] b) {
