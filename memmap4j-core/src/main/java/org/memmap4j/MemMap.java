@@ -201,7 +201,9 @@ public final class MemMap {
         private Storage map(FileChannel ch, long nbytes) throws IOException {
             Arena arena = Arena.ofShared();
             try {
-                MemorySegment seg = nbytes == 0 ? MemorySegment.NULL : ch.map(mapMode(mode), offset, nbytes, arena);
+                // An empty array maps nothing; its segment must still be read-only in mode r, like a mapped one.
+                MemorySegment seg = nbytes > 0 ? ch.map(mapMode(mode), offset, nbytes, arena)
+                        : mode == Mode.READ_ONLY ? MemorySegment.NULL.asReadOnly() : MemorySegment.NULL;
                 return Storage.mapped(seg, arena, file, mode);
             } catch (IOException | OutOfMemoryError e) {
                 arena.close();

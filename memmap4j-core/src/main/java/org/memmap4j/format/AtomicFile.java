@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
 
 /** Writes a file under a temporary name in the same directory and renames it into place when complete. */
 final class AtomicFile {
@@ -13,6 +15,8 @@ final class AtomicFile {
     interface Writer {
         void write(Path tmp) throws IOException;
     }
+
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private AtomicFile() {
     }
@@ -32,10 +36,10 @@ final class AtomicFile {
         if (!overwrite && Files.exists(abs)) {
             throw new FileAlreadyExistsException(target.toString(), null, "file exists (refusing to overwrite it)");
         }
-        Path dir = abs.getParent();
-        Path tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
+        Path tmp = createTemp(abs);
         boolean done = false;
         try {
+            keepPermissions(abs, tmp);
             writer.write(tmp);
             try (var ch = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE)) {
                 ch.force(true);
@@ -52,6 +56,32 @@ final class AtomicFile {
             if (!done) {
                 Files.deleteIfExists(tmp);
             }
+        }
+    }
+
+    /**
+     * Creates an empty temporary file next to target with the default permissions (the umask applies, as for any
+     * new file). Files.createTempFile would make it owner-only (0600), and the renamed result would stay so.
+     */
+    private static Path createTemp(Path target) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            Path tmp = target.resolveSibling("." + target.getFileName() + "." + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp");
+            try {
+                return Files.createFile(tmp);
+            } catch (FileAlreadyExistsException e) {
+                if (attempt >= 100) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** A replaced file keeps its permissions, as when NumPy rewrites it in place: a private file stays private. */
+    private static void keepPermissions(Path target, Path tmp) throws IOException {
+        try {
+            Files.setPosixFilePermissions(tmp, Files.getPosixFilePermissions(target));
+        } catch (NoSuchFileException | UnsupportedOperationException e) {
+            // a new file, or a file system without POSIX permissions: the defaults stay
         }
     }
 }
