@@ -80,12 +80,13 @@ final class StridedLoop {
             out++;
         }
         if (out == 0) {
-            out = 1;
-            sh[0] = 1;
+            // 0-d, or every axis of length 1: one row of one element (the arrays are empty for a 0-d shape).
             if (sh.length == 0) {
-                sh = new long[] {1};
+                sh = new long[1];
                 st = new long[ops][1];
             }
+            sh[0] = 1;
+            out = 1;
         }
         this.shape = Arrays.copyOf(sh, out);
         this.strides = new long[ops][];
