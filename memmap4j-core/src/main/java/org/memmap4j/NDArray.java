@@ -222,7 +222,8 @@ public final class NDArray implements AutoCloseable {
     public MemorySegment segment() {
         checkOpen();
         long[] e = extent();
-        MemorySegment s = seg.asSlice(e[0], e[1] - e[0]);
+        // An empty view may start past the end of the memory (a[1] of shape (3, 0)); it owns no bytes anyway.
+        MemorySegment s = size == 0 ? seg.asSlice(0, 0) : seg.asSlice(e[0], e[1] - e[0]);
         return writable ? s : s.asReadOnly();
     }
 
