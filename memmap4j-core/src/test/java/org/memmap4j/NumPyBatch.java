@@ -188,6 +188,18 @@ final class NumPyBatch {
         return sb.toString();
     }
 
+    // ---- the same array on both sides ------------------------------------------------------------------------------
+
+    /** Returns {@code np.arange(size).astype(dtype).reshape(shape)} in memmap4j. */
+    static NDArray arange(String dtype, long... shape) {
+        return NDArrays.arange(DType.of(dtype), NDArray.sizeOf(shape)).reshape(shape);
+    }
+
+    /** Returns the Python expression for {@link #arange(String, long...)}. */
+    static String pyArange(String dtype, long... shape) {
+        return "np.arange(" + NDArray.sizeOf(shape) + ").astype('" + dtype + "').reshape(" + pyTuple(shape) + ")";
+    }
+
     // ---- Python text -----------------------------------------------------------------------------------------------
 
     /** Formats a shape as a Python tuple: {@code ()}, {@code (3,)}, {@code (2, 3)}. */
