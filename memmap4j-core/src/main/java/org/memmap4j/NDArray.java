@@ -657,7 +657,7 @@ public final class NDArray implements AutoCloseable {
      *
      * @param axes the axes to remove (negative allowed), or nothing for all of length one
      * @return the view
-     * @throws IllegalArgumentException if a named axis does not have length one, or does not exist
+     * @throws IllegalArgumentException if a named axis does not have length one, does not exist, or is named twice
      */
     public NDArray squeeze(int... axes) {
         boolean[] drop = new boolean[shape.length];
@@ -671,6 +671,9 @@ public final class NDArray implements AutoCloseable {
                 if (shape[a] != 1) {
                     throw new IllegalArgumentException("cannot select an axis to squeeze out which has size not equal to one (axis "
                             + ax + " has size " + shape[a] + ")");
+                }
+                if (drop[a]) {
+                    throw new IllegalArgumentException("duplicate value in 'axis': " + Arrays.toString(axes));
                 }
                 drop[a] = true;
             }
@@ -687,13 +690,15 @@ public final class NDArray implements AutoCloseable {
     }
 
     /**
-     * Returns the elements as a 1-d array in C order, like {@code a.ravel()}: a view when the layout allows it,
-     * else an in-memory copy.
+     * Returns the elements as a 1-d array in C order, like {@code a.ravel()}: a view when this array is
+     * C-contiguous, else an in-memory copy. As in NumPy, a strided array is copied even when a 1-d view would be
+     * possible ({@code a[::2].ravel()} does not share memory with {@code a}); use {@code reshape(-1)} for a view
+     * whenever the layout allows one.
      *
      * @return the flattened array
      */
     public NDArray ravel() {
-        return reshape(-1);
+        return isCContiguous() ? reshape(-1) : flatten();
     }
 
     /**
@@ -719,7 +724,8 @@ public final class NDArray implements AutoCloseable {
             throw new IllegalArgumentException("operands could not be broadcast together with remapped shapes [original->remapped]: "
                     + shapeString(shape) + " and requested shape " + shapeString(target));
         }
-        return new NDArray(storage, dtype, target.clone(), st, offset, writable && Arrays.equals(target, shape));
+        // Read-only even for the same shape, as np.broadcast_to: writes through it would be surprising aliases.
+        return new NDArray(storage, dtype, target.clone(), st, offset, false);
     }
 
     /** Strides of this array broadcast to target, or null when incompatible. */
