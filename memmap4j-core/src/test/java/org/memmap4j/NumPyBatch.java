@@ -38,6 +38,12 @@ final class NumPyBatch {
             return NDArrays.wrap(copy, DType.of(dtype), Order.C, 0, shape);
         }
 
+        /** The snippet's last line (where the result is made), to name it in failures. */
+        String label() {
+            String c = code.strip();
+            return c.substring(c.lastIndexOf('\n') + 1);
+        }
+
         void assertOk() {
             if (!ok) {
                 fail("NumPy raised %s: %s%nfor: %s", error, message, code);
@@ -128,7 +134,7 @@ final class NumPyBatch {
     /** Asserts dtype, shape and element bytes (C order) equal NumPy's; strides are not compared. */
     static void assertSameArray(NDArray actual, Result expected) {
         expected.assertOk();
-        String where = "for: " + expected.code();
+        String where = "for: " + expected.label();
         assertThat(actual.dtype().descr()).as("dtype " + where).isEqualTo(expected.dtype());
         assertThat(actual.shape()).as("shape " + where).containsExactly(expected.shape());
         byte[] got = bytes(actual);
@@ -150,7 +156,7 @@ final class NumPyBatch {
         for (int i = 0; i < shape.length; i++) {
             if (shape[i] != 1 && actual.size() > 0) {
                 assertThat(st[i]).as("stride of axis %d: memmap4j %s, numpy %s, for: %s", i, Arrays.toString(st),
-                        Arrays.toString(want), expected.code()).isEqualTo(want[i]);
+                        Arrays.toString(want), expected.label()).isEqualTo(want[i]);
             }
         }
     }
