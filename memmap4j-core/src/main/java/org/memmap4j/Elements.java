@@ -160,7 +160,7 @@ final class Elements {
 
     /**
      * Writes a Python-int-like value with NumPy 2's scalar assignment rule: integers out of the dtype's range are
-     * refused. Floats and complex receive the converted value.
+     * refused. Floats and complex receive the value rounded to a double first, as Python's int → float.
      *
      * @throws IllegalArgumentException if v does not fit an integer dtype
      */
@@ -168,7 +168,12 @@ final class Elements {
         if (t.kind().isInteger() && !fits(t.kind(), v)) {
             throw new IllegalArgumentException("Python integer " + v + " out of bounds for " + t.kind().numpyName());
         }
-        castLong(s, off, t, v);
+        if (t.kind().isFloat() || t.kind().isComplex()) {
+            // NumPy converts a Python int to a Python float first: float32(2**62 + 2**38 + 1) rounds twice.
+            castDouble(s, off, t, (double) v);
+        } else {
+            castLong(s, off, t, v);
+        }
     }
 
     /**
