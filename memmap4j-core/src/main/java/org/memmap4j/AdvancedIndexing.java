@@ -49,7 +49,7 @@ final class AdvancedIndexing {
             return;
         }
         Plan p = plan(a, items);
-        long[] vst = value.broadcastStrides(p.resultShape);
+        long[] vst = value.valueStrides(p.resultShape);
         if (vst == null) {
             throw new IllegalArgumentException("shape mismatch: value array of shape " + NDArray.shapeString(value.shape)
                     + " could not be broadcast to indexing result of shape " + NDArray.shapeString(p.resultShape));
@@ -106,7 +106,11 @@ final class AdvancedIndexing {
 
     private static void maskedSet(NDArray a, NDArray mask, NDArray value) {
         long count = countTrue(mask);
-        if (value.ndim() > 1 || (value.ndim() == 1 && value.shape[0] != count && value.shape[0] != 1)) {
+        if (value.ndim() > 1) {
+            throw new IllegalArgumentException("NumPy boolean array indexing assignment requires a 0 or 1-dimensional input, "
+                    + "input has " + value.ndim() + " dimensions");
+        }
+        if (value.ndim() == 1 && value.shape[0] != count && value.shape[0] != 1) {
             throw new IllegalArgumentException("NumPy boolean array indexing assignment cannot assign " + value.size()
                     + " input values to the " + count + " output values where the mask is true");
         }

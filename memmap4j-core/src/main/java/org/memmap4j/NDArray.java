@@ -728,6 +728,23 @@ public final class NDArray implements AutoCloseable {
         return new NDArray(storage, dtype, target.clone(), st, offset, false);
     }
 
+    /**
+     * Strides of this array as the value of an assignment of the given shape, or null when incompatible: NumPy
+     * broadcasts, and also drops leading axes of length one that the target lacks ({@code a[...] = b} assigns a
+     * (1, 1, 3) value into shape (2, 3)).
+     */
+    long[] valueStrides(long[] target) {
+        int drop = 0;
+        while (shape.length - drop > target.length && shape[drop] == 1) {
+            drop++;
+        }
+        if (drop == 0) {
+            return broadcastStrides(target);
+        }
+        return new NDArray(storage, dtype, Arrays.copyOfRange(shape, drop, shape.length),
+                Arrays.copyOfRange(strides, drop, strides.length), offset, false).broadcastStrides(target);
+    }
+
     /** Strides of this array broadcast to target, or null when incompatible. */
     long[] broadcastStrides(long[] target) {
         int nd = target.length;
@@ -869,7 +886,8 @@ public final class NDArray implements AutoCloseable {
     // ---- assignment ---------------------------------------------------------------------------------------------
 
     /**
-     * Assigns another array to every element, like {@code a[...] = src}: src is broadcast to this shape and cast
+     * Assigns another array to every element, like {@code a[...] = src}: src is broadcast to this shape (extra
+     * leading axes of length one are ignored, as in NumPy) and cast
      * with NumPy's unsafe casting. Overlapping memory is handled as NumPy does (as if src were copied first).
      *
      * @param src the values
@@ -880,7 +898,7 @@ public final class NDArray implements AutoCloseable {
      */
     public NDArray assign(NDArray src) {
         checkWritable();
-        long[] st = src.broadcastStrides(shape);
+        long[] st = src.valueStrides(shape);
         if (st == null) {
             throw new IllegalArgumentException("could not broadcast input array from shape " + shapeString(src.shape)
                     + " into shape " + shapeString(shape));
