@@ -3,6 +3,7 @@ package org.memmap4j;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.memmap4j.NumPyBatch.arange;
+import static org.memmap4j.NumPyBatch.assertRaisesLike;
 import static org.memmap4j.NumPyBatch.assertSameArray;
 import static org.memmap4j.NumPyBatch.pyArange;
 import static org.memmap4j.NumPyBatch.pyTuple;
@@ -159,23 +160,6 @@ class AdvancedIndexingTest {
         }
     }
 
-    /** IndexError becomes IndexOutOfBoundsException with NumPy's message; ValueError/TypeError become IllegalArgumentException. */
-    static void assertRaisesLike(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, NumPyBatch.Result r) {
-        String numpy = r.error() + ": " + r.message();
-        if (r.error().equals("IndexError") && !r.message().startsWith("only integers") && !r.message().startsWith("an index can only")) {
-            assertThatThrownBy(call).as(numpy).isInstanceOf(IndexOutOfBoundsException.class)
-                    // NumPy casts uint64 positions to int64 before it reports them; memmap4j reports the value.
-                    .hasMessage(spaced(r.message().strip()).replace("index -9223372036854775808", "index 9223372036854775808"));
-        } else {
-            assertThatThrownBy(call).as(numpy).isInstanceOf(IllegalArgumentException.class);
-        }
-    }
-
-    /** NumPy's tuples as memmap4j prints them: (3, 4, 5) rather than (3,4,5). */
-    static String spaced(String numpy) {
-        return numpy.replaceAll(",(?=\\d)", ", ");
-    }
-
     // ---- set -------------------------------------------------------------------------------------------------------
 
     /** A value to assign: Python's expression, and memmap4j's call given the destination and index. */
@@ -184,13 +168,8 @@ class AdvancedIndexingTest {
 
     /** {@code -1 - arange(size).reshape(shape)} as int16. */
     static Value negated(long... shape) {
-        return new Value("(-1 - " + pyArange("<i2", shape) + ")", "-1-arange" + pyTuple(shape), s -> {
-            NDArray v = NDArrays.empty(DType.INT16, shape);
-            for (long k = 0; k < v.size(); k++) {
-                v.setFlat(k, -1 - k);
-            }
-            return v;
-        });
+        return new Value(NumPyBatch.pyNegatedArange("<i2", shape), "-1-arange" + pyTuple(shape),
+                s -> NumPyBatch.negatedArange("<i2", shape));
     }
 
     record SetCase(Idx idx, Value value) {
@@ -269,7 +248,7 @@ class AdvancedIndexingTest {
             assertSameArray(base, r);
         } else if (r.error().equals("ValueError") && r.message().startsWith("shape mismatch: value array")) {
             assertThatThrownBy(set::run).isInstanceOf(IllegalArgumentException.class)
-                    .hasMessage(spaced(r.message()));
+                    .hasMessage(NumPyBatch.spaced(r.message()));
         } else {
             assertRaisesLike(set::run, r);
         }

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.memmap4j.NumPyBatch.arange;
 import static org.memmap4j.NumPyBatch.assertSameArray;
+import static org.memmap4j.NumPyBatch.negatedArange;
 import static org.memmap4j.NumPyBatch.pyArange;
+import static org.memmap4j.NumPyBatch.pyNegatedArange;
 import static org.memmap4j.NumPyBatch.pyTuple;
 
 import java.nio.file.Path;
@@ -41,7 +43,7 @@ class AssignmentTest {
     Stream<DynamicTest> assignBroadcastsLikeNumPy() {
         NumPyBatch batch = new NumPyBatch(dir);
         for (long[][] c : BROADCASTS) {
-            batch.add("a = " + pyArange("<f8", c[0]) + "\na[...] = -1 - " + pyArange("<i2", c[1]) + "\nr = a");
+            batch.add("a = " + pyArange("<f8", c[0]) + "\na[...] = " + pyNegatedArange("<i2", c[1]) + "\nr = a");
         }
         List<NumPyBatch.Result> results = batch.run();
         List<DynamicTest> tests = new ArrayList<>();
@@ -61,15 +63,6 @@ class AssignmentTest {
             }));
         }
         return tests.stream();
-    }
-
-    /** {@code -1 - arange(size).astype(dtype).reshape(shape)}. */
-    private static NDArray negatedArange(String dtype, long... shape) {
-        NDArray v = NDArrays.empty(DType.of(dtype), shape);
-        for (long k = 0; k < v.size(); k++) {
-            v.setFlat(k, -1 - k);
-        }
-        return v;
     }
 
     // ---- overlapping self-assignment ------------------------------------------------------------------------------

@@ -3,6 +3,7 @@ package org.memmap4j;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.memmap4j.NumPyBatch.arange;
+import static org.memmap4j.NumPyBatch.assertRaisesLike;
 import static org.memmap4j.NumPyBatch.assertSameArray;
 import static org.memmap4j.NumPyBatch.assertSameView;
 import static org.memmap4j.NumPyBatch.pyArange;
@@ -141,24 +142,6 @@ class IndexingTest {
         }));
     }
 
-    /** Asserts that memmap4j refuses what NumPy refused, with NumPy's message for index errors. */
-    static void assertRaisesLike(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, NumPyBatch.Result r) {
-        switch (r.error()) {
-            case "IndexError" -> {
-                if (r.message().startsWith("an index can only have a single ellipsis")) {
-                    assertThatThrownBy(call).isInstanceOf(IllegalArgumentException.class).hasMessage(r.message());
-                } else if (r.message().startsWith("only integers")) {
-                    assertThatThrownBy(call).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("only integers");
-                } else {
-                    assertThatThrownBy(call).isInstanceOf(IndexOutOfBoundsException.class).hasMessage(r.message());
-                }
-            }
-            // Malformed expressions: a parse error in memmap4j, where Python fails at syntax or NumPy at the type.
-            default -> assertThatThrownBy(call).as("NumPy: %s: %s", r.error(), r.message())
-                    .isInstanceOf(IllegalArgumentException.class);
-        }
-    }
-
     /** a[e1][e2][e3] in NumPy and in memmap4j, then writes through the last view reach a. */
     @TestFactory
     Stream<DynamicTest> viewsOfViewsOfViews() {
@@ -192,11 +175,7 @@ class IndexingTest {
                 NDArray v = a.get(c[0]).get(c[1]).get(c[2]);
                 assertSameView(v, view);
                 // v[...] = -1 - arange(v.size)
-                NDArray negated = NDArrays.empty(DType.INT64, v.shape());
-                for (long k = 0; k < v.size(); k++) {
-                    negated.setFlat(k, -1 - k);
-                }
-                v.assign(negated);
+                v.assign(NumPyBatch.negatedArange("<i8", v.shape()));
                 assertSameArray(a, written);
             }));
         }

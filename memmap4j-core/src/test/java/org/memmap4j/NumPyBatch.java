@@ -1,6 +1,7 @@
 package org.memmap4j;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
 import java.io.ByteArrayOutputStream;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.memmap4j.format.Raw;
 import org.memmap4j.testing.NumPy;
 
@@ -161,6 +163,30 @@ final class NumPyBatch {
         }
     }
 
+    /**
+     * Asserts that memmap4j refuses what NumPy refused: an IndexError becomes IndexOutOfBoundsException with NumPy's
+     * message, except for malformed indices (two ellipses, a float), which are IllegalArgumentException like
+     * ValueError, TypeError and Python's syntax errors.
+     */
+    static void assertRaisesLike(ThrowingCallable call, Result r) {
+        String numpy = r.error() + ": " + r.message();
+        String m = r.message().strip();
+        if (r.error().equals("IndexError") && !m.startsWith("only integers") && !m.startsWith("an index can only")) {
+            assertThatThrownBy(call).as(numpy).isInstanceOf(IndexOutOfBoundsException.class)
+                    // NumPy casts uint64 positions to int64 before it reports them; memmap4j reports the value.
+                    .hasMessage(spaced(m).replace("index -9223372036854775808", "index 9223372036854775808"));
+        } else if (m.startsWith("an index can only")) {
+            assertThatThrownBy(call).as(numpy).isInstanceOf(IllegalArgumentException.class).hasMessage(m);
+        } else {
+            assertThatThrownBy(call).as(numpy).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    /** NumPy's tuples as memmap4j prints them: (3, 4, 5) rather than (3,4,5). */
+    static String spaced(String numpy) {
+        return numpy.replaceAll(",(?=\\d)", ", ");
+    }
+
     /** Returns the C-order bytes of an array, as {@code a.tobytes()}. */
     static byte[] bytes(NDArray a) {
         ByteArrayOutputStream bos = new ByteArrayOutputStream();
@@ -199,6 +225,20 @@ final class NumPyBatch {
     /** Returns {@code np.arange(size).astype(dtype).reshape(shape)} in memmap4j. */
     static NDArray arange(String dtype, long... shape) {
         return NDArrays.arange(DType.of(dtype), NDArray.sizeOf(shape)).reshape(shape);
+    }
+
+    /** Returns {@code -1 - np.arange(size).astype(dtype).reshape(shape)} in memmap4j: values unlike any arange's. */
+    static NDArray negatedArange(String dtype, long... shape) {
+        NDArray v = NDArrays.empty(DType.of(dtype), shape);
+        for (long k = 0; k < v.size(); k++) {
+            v.setFlat(k, -1 - k);
+        }
+        return v;
+    }
+
+    /** Returns the Python expression for {@link #negatedArange(String, long...)}. */
+    static String pyNegatedArange(String dtype, long... shape) {
+        return "(-1 - " + pyArange(dtype, shape) + ")";
     }
 
     /** Returns the Python expression for {@link #arange(String, long...)}. */

@@ -62,15 +62,20 @@ class ViewsTest {
 
     @TestFactory
     Stream<DynamicTest> reshapeLikeNumPy() {
+        return run(BASES_24, reshapes(SHAPES_24));
+    }
+
+    /** reshape to each shape, in C and in F order. */
+    private static List<Op> reshapes(long[][] shapes) {
         List<Op> ops = new ArrayList<>();
-        for (long[] shape : SHAPES_24) {
+        for (long[] shape : shapes) {
             for (Order order : Order.values()) {
                 String tuple = NumPyBatch.pyTuple(shape);
                 ops.add(new Op("reshape" + tuple + " " + order, "r = b.reshape(" + tuple + ", order='" + order + "')",
                         b -> b.reshape(order, shape)));
             }
         }
-        return run(BASES_24, ops);
+        return ops;
     }
 
     @TestFactory
@@ -81,15 +86,7 @@ class ViewsTest {
                 new Base("(3,0)", "b = " + pyArange("<f4", 3, 0), () -> arange("<f4", 3, 0)),
                 new Base("(3,0)[::-1].T", "b = " + pyArange("<f4", 3, 0) + "[::-1].T", () -> arange("<f4", 3, 0).get("::-1").T()),
                 new Base("(5,1)[1:2]", "b = " + pyArange("<f4", 5, 1) + "[1:2]", () -> arange("<f4", 5, 1).get("1:2")));
-        List<Op> ops = new ArrayList<>();
-        for (long[] shape : new long[][] {{}, {1}, {-1}, {1, 1}, {0}, {0, 3}, {3, 0, 1}, {-1, 0}, {0, -1}, {2, -1}, {1, -1, 1}}) {
-            for (Order order : Order.values()) {
-                String tuple = NumPyBatch.pyTuple(shape);
-                ops.add(new Op("reshape" + tuple + " " + order, "r = b.reshape(" + tuple + ", order='" + order + "')",
-                        b -> b.reshape(order, shape)));
-            }
-        }
-        return run(bases, ops);
+        return run(bases, reshapes(new long[][] {{}, {1}, {-1}, {1, 1}, {0}, {0, 3}, {3, 0, 1}, {-1, 0}, {0, -1}, {2, -1}, {1, -1, 1}}));
     }
 
     @TestFactory
