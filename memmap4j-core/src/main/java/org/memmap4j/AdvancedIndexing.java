@@ -49,7 +49,7 @@ final class AdvancedIndexing {
             return;
         }
         Plan p = plan(a, items);
-        long[] vst = value.broadcastStrides(p.resultShape);
+        long[] vst = value.valueStrides(p.resultShape);
         if (vst == null) {
             throw new IllegalArgumentException("shape mismatch: value array of shape " + NDArray.shapeString(value.shape)
                     + " could not be broadcast to indexing result of shape " + NDArray.shapeString(p.resultShape));
@@ -106,7 +106,11 @@ final class AdvancedIndexing {
 
     private static void maskedSet(NDArray a, NDArray mask, NDArray value) {
         long count = countTrue(mask);
-        if (value.ndim() > 1 || (value.ndim() == 1 && value.shape[0] != count && value.shape[0] != 1)) {
+        if (value.ndim() > 1) {
+            throw new IllegalArgumentException("NumPy boolean array indexing assignment requires a 0 or 1-dimensional input, "
+                    + "input has " + value.ndim() + " dimensions");
+        }
+        if (value.ndim() == 1 && value.shape[0] != count && value.shape[0] != 1) {
             throw new IllegalArgumentException("NumPy boolean array indexing assignment cannot assign " + value.size()
                     + " input values to the " + count + " output values where the mask is true");
         }
@@ -200,6 +204,7 @@ final class AdvancedIndexing {
         List<Index> basic = new ArrayList<>();
         List<NDArray> arrays = new ArrayList<>();
         List<Integer> advAxes = new ArrayList<>();
+        List<Integer> arrayAxes = new ArrayList<>();   // the axis of a each index array selects on, for messages
         List<Integer> itemPos = new ArrayList<>();
         int axis = 0;       // axis of a
         int viewAxis = 0;   // axis of the basic view
@@ -215,6 +220,7 @@ final class AdvancedIndexing {
                     for (NDArray nz : nonzero(mask)) {
                         arrays.add(nz);
                         advAxes.add(viewAxis++);
+                        arrayAxes.add(axis);
                         itemPos.add(p);
                         basic.add(Index.all());
                         axis++;
@@ -223,6 +229,7 @@ final class AdvancedIndexing {
                 case Index.Array arr -> {
                     arrays.add(arr.array());
                     advAxes.add(viewAxis++);
+                    arrayAxes.add(axis);
                     itemPos.add(p);
                     basic.add(Index.all());
                     axis++;
@@ -231,6 +238,7 @@ final class AdvancedIndexing {
                     // With arrays present, an integer is a 0-d index array.
                     arrays.add(NDArrays.scalar(DType.INT64, s -> s.set(LONG, 0, at.index())));
                     advAxes.add(viewAxis++);
+                    arrayAxes.add(axis);
                     itemPos.add(p);
                     basic.add(Index.all());
                     axis++;
@@ -265,7 +273,7 @@ final class AdvancedIndexing {
         int[] adv = advAxes.stream().mapToInt(Integer::intValue).toArray();
         NDArray[] idx = new NDArray[arrays.size()];
         for (int k = 0; k < idx.length; k++) {
-            idx[k] = normalized(arrays.get(k).broadcastTo(bshape), view.shape[adv[k]], adv[k]);
+            idx[k] = normalized(arrays.get(k).broadcastTo(bshape), view.shape[adv[k]], arrayAxes.get(k));
         }
         boolean adjacent = true;
         for (int k = 1; k < itemPos.size(); k++) {

@@ -96,7 +96,7 @@ public final class DType {
     public static final DType COMPLEX64 = new DType(Kind.COMPLEX64, ByteOrder.nativeOrder());
     public static final DType COMPLEX128 = new DType(Kind.COMPLEX128, ByteOrder.nativeOrder());
 
-    /** NumPy names and one-letter codes, mapped to kinds (NumPy 2 on a 64-bit Linux machine: 'l' and 'int' are int64). */
+    /** NumPy names and one-letter codes, mapped to kinds (NumPy 2 on a 64-bit Linux machine: 'l', 'n' and 'int' are int64). */
     private static final Map<String, Kind> NAMES = Map.ofEntries(
             Map.entry("bool", Kind.BOOL), Map.entry("bool_", Kind.BOOL), Map.entry("?", Kind.BOOL), Map.entry("b1", Kind.BOOL),
             Map.entry("int8", Kind.INT8), Map.entry("i1", Kind.INT8), Map.entry("b", Kind.INT8), Map.entry("byte", Kind.INT8),
@@ -104,13 +104,13 @@ public final class DType {
             Map.entry("int32", Kind.INT32), Map.entry("i4", Kind.INT32), Map.entry("i", Kind.INT32), Map.entry("intc", Kind.INT32),
             Map.entry("int64", Kind.INT64), Map.entry("i8", Kind.INT64), Map.entry("l", Kind.INT64), Map.entry("q", Kind.INT64),
             Map.entry("int", Kind.INT64), Map.entry("int_", Kind.INT64), Map.entry("intp", Kind.INT64), Map.entry("long", Kind.INT64),
-            Map.entry("longlong", Kind.INT64), Map.entry("p", Kind.INT64),
+            Map.entry("longlong", Kind.INT64), Map.entry("p", Kind.INT64), Map.entry("n", Kind.INT64),
             Map.entry("uint8", Kind.UINT8), Map.entry("u1", Kind.UINT8), Map.entry("B", Kind.UINT8), Map.entry("ubyte", Kind.UINT8),
             Map.entry("uint16", Kind.UINT16), Map.entry("u2", Kind.UINT16), Map.entry("H", Kind.UINT16), Map.entry("ushort", Kind.UINT16),
             Map.entry("uint32", Kind.UINT32), Map.entry("u4", Kind.UINT32), Map.entry("I", Kind.UINT32), Map.entry("uintc", Kind.UINT32),
             Map.entry("uint64", Kind.UINT64), Map.entry("u8", Kind.UINT64), Map.entry("L", Kind.UINT64), Map.entry("Q", Kind.UINT64),
             Map.entry("uint", Kind.UINT64), Map.entry("uintp", Kind.UINT64), Map.entry("ulong", Kind.UINT64),
-            Map.entry("ulonglong", Kind.UINT64), Map.entry("P", Kind.UINT64),
+            Map.entry("ulonglong", Kind.UINT64), Map.entry("P", Kind.UINT64), Map.entry("N", Kind.UINT64),
             Map.entry("float16", Kind.FLOAT16), Map.entry("f2", Kind.FLOAT16), Map.entry("e", Kind.FLOAT16), Map.entry("half", Kind.FLOAT16),
             Map.entry("float32", Kind.FLOAT32), Map.entry("f4", Kind.FLOAT32), Map.entry("f", Kind.FLOAT32), Map.entry("single", Kind.FLOAT32),
             Map.entry("float64", Kind.FLOAT64), Map.entry("f8", Kind.FLOAT64), Map.entry("d", Kind.FLOAT64), Map.entry("double", Kind.FLOAT64),
@@ -165,7 +165,8 @@ public final class DType {
     /**
      * Parses a NumPy dtype string: a descr such as {@code "<f4"}, {@code ">i8"}, {@code "|b1"}, {@code "=u2"},
      * a name such as {@code "float32"} or {@code "uint8"}, or a one-letter code such as {@code "d"}.
-     * Names without an order prefix mean native order, as in NumPy.
+     * Names without an order prefix mean native order, as in NumPy. Case matters, as in NumPy: {@code "B"} is uint8,
+     * {@code "b"} int8.
      *
      * @param spec the dtype string
      * @return the dtype
@@ -189,14 +190,8 @@ public final class DType {
                 default -> { }
             }
         }
+        // Case matters, as in NumPy: 'B' is uint8 and 'b' int8, 'F' complex64 and 'f' float32 ('F8' is no dtype).
         Kind kind = NAMES.get(body);
-        if (kind == null) {
-            kind = NAMES.get(body.toLowerCase(Locale.ROOT));
-            // Lower-casing must not turn 'B' (uint8) into 'b' (int8): single letters are case-sensitive.
-            if (body.length() == 1) {
-                kind = null;
-            }
-        }
         if (kind == null) {
             throw new IllegalArgumentException(unsupportedMessage(spec, body));
         }
@@ -204,24 +199,23 @@ public final class DType {
     }
 
     private static String unsupportedMessage(String spec, String body) {
-        String b = body.toLowerCase(Locale.ROOT);
         String why;
-        if (b.startsWith("[") || b.startsWith("(") || b.startsWith("{") || b.contains(",")) {
+        if (body.startsWith("[") || body.startsWith("(") || body.startsWith("{") || body.contains(",")) {
             why = "structured dtypes are not supported";
-        } else if (b.equals("o") || b.startsWith("object")) {
+        } else if (body.equals("O") || body.matches("O[48]") || body.startsWith("object")) {
             why = "object arrays hold Python pointers and cannot be memory-mapped";
-        } else if (b.startsWith("s") || b.startsWith("a") || b.startsWith("u") && !b.startsWith("uint") || b.startsWith("str")
-                || b.startsWith("bytes") || b.startsWith("unicode")) {
+        } else if (body.matches("[SaU][0-9]*|c|T") || body.matches("(str|bytes|unicode|string)_?")) {
             why = "string dtypes are not supported";
-        } else if (b.startsWith("v") || b.startsWith("void")) {
+        } else if (body.matches("V[0-9]*") || body.equals("void")) {
             why = "void dtypes are not supported";
-        } else if (b.startsWith("m") || b.startsWith("datetime") || b.startsWith("timedelta")) {
+        } else if (body.matches("[Mm](8)?(\\[[0-9]*[a-zA-Z]+])?") || body.matches("(datetime|timedelta)(64)?(\\[.*])?")) {
             why = "datetime and timedelta dtypes are not supported";
-        } else if (b.equals("g") || b.equals("f16") || b.equals("f12") || b.startsWith("longdouble") || b.startsWith("float128")
-                || b.startsWith("clongdouble") || b.equals("c32") || b.startsWith("complex256")) {
+        } else if (body.matches("[gG]|f1[26]|c(24|32)|c?longdouble|c?longfloat|float(96|128)|complex(192|256)")) {
             why = "long double is platform-specific and not supported";
         } else {
-            why = "not a known NumPy dtype";
+            String lower = body.toLowerCase(Locale.ROOT);
+            why = "not a known NumPy dtype"
+                    + (body.length() > 1 && NAMES.containsKey(lower) ? " (names are case-sensitive: did you mean '" + lower + "'?)" : "");
         }
         return "unsupported dtype '" + spec + "': " + why
                 + "; supported: bool, int8..int64, uint8..uint64, float16/32/64, complex64/128 with byte order <, > or =";

@@ -102,6 +102,10 @@ final class Elements {
             case INT8, UINT8 -> s.set((ValueLayout.OfByte) l, off, (byte) cvt32(v));
             case INT16, UINT16 -> s.set((ValueLayout.OfShort) l, off, (short) cvt32(v));
             case INT32 -> s.set((ValueLayout.OfInt) l, off, cvt32(v));
+            // NumPy's scalar loop (strided arrays, float16 sources, the last elements of a contiguous array). Out of
+            // range, its SIMD loop for the bulk of contiguous float32/64 and complex arrays gives 0 from 2^32 up and
+            // 2^31 below -2^31 instead: undefined in C, warned about by NumPy; memmap4j keeps the position-independent
+            // scalar result.
             case UINT32 -> s.set((ValueLayout.OfInt) l, off, (int) cvt64(v));
             case INT64 -> s.set((ValueLayout.OfLong) l, off, cvt64(v));
             case UINT64 -> s.set((ValueLayout.OfLong) l, off, doubleToUnsigned(v));
@@ -139,9 +143,13 @@ final class Elements {
      */
     static void cast(MemorySegment src, long srcOff, DType from, MemorySegment dst, long dstOff, DType to) {
         DType.Kind f = from.kind();
-        if (f.isComplex()) {
+        DType.Kind t = to.kind();
+        if (f == DType.Kind.UINT64 && (t == DType.Kind.FLOAT32 || t == DType.Kind.COMPLEX64)) {
+            // One rounding, as C's uint64 → float; going through double would round twice.
+            castDouble(dst, dstOff, to, unsignedToFloat(getLong(src, srcOff, from)));
+        } else if (f.isComplex()) {
             castComplex(dst, dstOff, to, getDouble(src, srcOff, from), getImag(src, srcOff, from));
-        } else if (f.isFloat() || (f == DType.Kind.UINT64 && !to.kind().isInteger() && !to.kind().isBool())) {
+        } else if (f.isFloat() || (f == DType.Kind.UINT64 && !t.isInteger() && !t.isBool())) {
             castDouble(dst, dstOff, to, getDouble(src, srcOff, from));
         } else {
             castLong(dst, dstOff, to, getLong(src, srcOff, from));
@@ -152,7 +160,7 @@ final class Elements {
 
     /**
      * Writes a Python-int-like value with NumPy 2's scalar assignment rule: integers out of the dtype's range are
-     * refused. Floats and complex receive the converted value.
+     * refused. Floats and complex receive the value rounded to a double first, as Python's int → float.
      *
      * @throws IllegalArgumentException if v does not fit an integer dtype
      */
@@ -160,7 +168,12 @@ final class Elements {
         if (t.kind().isInteger() && !fits(t.kind(), v)) {
             throw new IllegalArgumentException("Python integer " + v + " out of bounds for " + t.kind().numpyName());
         }
-        castLong(s, off, t, v);
+        if (t.kind().isFloat() || t.kind().isComplex()) {
+            // NumPy converts a Python int to a Python float first: float32(2**62 + 2**38 + 1) rounds twice.
+            castDouble(s, off, t, (double) v);
+        } else {
+            castLong(s, off, t, v);
+        }
     }
 
     /**
@@ -230,6 +243,15 @@ final class Elements {
         }
         // Halve with the low bit kept sticky, so the rounding of the conversion stays correct.
         return ((bits >>> 1) | (bits & 1)) * 2.0;
+    }
+
+    /** Converts uint64 bits to the nearest float, with one rounding. */
+    static float unsignedToFloat(long bits) {
+        if (bits >= 0) {
+            return bits;
+        }
+        // As unsignedToDouble: the sticky low bit keeps the single rounding correct.
+        return ((bits >>> 1) | (bits & 1)) * 2.0f;
     }
 
     /**

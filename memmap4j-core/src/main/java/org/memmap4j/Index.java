@@ -59,12 +59,15 @@ public sealed interface Index permits Index.At, Index.Slice, Index.NewAxis, Inde
             if (step > 0) {
                 st = start == null ? 0 : clamp(start < 0 ? start + length : start, 0, length);
                 sp = stop == null ? length : clamp(stop < 0 ? stop + length : stop, 0, length);
-                long count = sp > st ? (sp - st + step - 1) / step : 0;
+                // (sp - st - 1) / step + 1 rounds up like (sp - st + step - 1) / step without overflowing for huge steps.
+                long count = sp > st ? (sp - st - 1) / step + 1 : 0;
                 return new long[] {st, step, count};
             }
             st = start == null ? length - 1 : clamp(start < 0 ? start + length : start, -1, length - 1);
             sp = stop == null ? -1 : clamp(stop < 0 ? stop + length : stop, -1, length - 1);
-            long count = st > sp ? (st - sp + (-step) - 1) / (-step) : 0;
+            // Python clamps a step of -2^63 to -(2^63 - 1); its negation must not overflow.
+            long back = step == Long.MIN_VALUE ? Long.MAX_VALUE : -step;
+            long count = st > sp ? (st - sp - 1) / back + 1 : 0;
             return new long[] {st, step, count};
         }
 

@@ -222,7 +222,8 @@ public final class NDArray implements AutoCloseable {
     public MemorySegment segment() {
         checkOpen();
         long[] e = extent();
-        MemorySegment s = seg.asSlice(e[0], e[1] - e[0]);
+        // An empty view may start past the end of the memory (a[1] of shape (3, 0)); it owns no bytes anyway.
+        MemorySegment s = size == 0 ? seg.asSlice(0, 0) : seg.asSlice(e[0], e[1] - e[0]);
         return writable ? s : s.asReadOnly();
     }
 
@@ -656,7 +657,7 @@ public final class NDArray implements AutoCloseable {
      *
      * @param axes the axes to remove (negative allowed), or nothing for all of length one
      * @return the view
-     * @throws IllegalArgumentException if a named axis does not have length one, or does not exist
+     * @throws IllegalArgumentException if a named axis does not have length one, does not exist, or is named twice
      */
     public NDArray squeeze(int... axes) {
         boolean[] drop = new boolean[shape.length];
@@ -670,6 +671,9 @@ public final class NDArray implements AutoCloseable {
                 if (shape[a] != 1) {
                     throw new IllegalArgumentException("cannot select an axis to squeeze out which has size not equal to one (axis "
                             + ax + " has size " + shape[a] + ")");
+                }
+                if (drop[a]) {
+                    throw new IllegalArgumentException("duplicate value in 'axis': " + Arrays.toString(axes));
                 }
                 drop[a] = true;
             }
@@ -686,13 +690,15 @@ public final class NDArray implements AutoCloseable {
     }
 
     /**
-     * Returns the elements as a 1-d array in C order, like {@code a.ravel()}: a view when the layout allows it,
-     * else an in-memory copy.
+     * Returns the elements as a 1-d array in C order, like {@code a.ravel()}: a view when this array is
+     * C-contiguous, else an in-memory copy. As in NumPy, a strided array is copied even when a 1-d view would be
+     * possible ({@code a[::2].ravel()} does not share memory with {@code a}); use {@code reshape(-1)} for a view
+     * whenever the layout allows one.
      *
      * @return the flattened array
      */
     public NDArray ravel() {
-        return reshape(-1);
+        return isCContiguous() ? reshape(-1) : flatten();
     }
 
     /**
@@ -718,7 +724,25 @@ public final class NDArray implements AutoCloseable {
             throw new IllegalArgumentException("operands could not be broadcast together with remapped shapes [original->remapped]: "
                     + shapeString(shape) + " and requested shape " + shapeString(target));
         }
-        return new NDArray(storage, dtype, target.clone(), st, offset, writable && Arrays.equals(target, shape));
+        // Read-only even for the same shape, as np.broadcast_to: writes through it would be surprising aliases.
+        return new NDArray(storage, dtype, target.clone(), st, offset, false);
+    }
+
+    /**
+     * Strides of this array as the value of an assignment of the given shape, or null when incompatible: NumPy
+     * broadcasts, and also drops leading axes of length one that the target lacks ({@code a[...] = b} assigns a
+     * (1, 1, 3) value into shape (2, 3)).
+     */
+    long[] valueStrides(long[] target) {
+        int drop = 0;
+        while (shape.length - drop > target.length && shape[drop] == 1) {
+            drop++;
+        }
+        if (drop == 0) {
+            return broadcastStrides(target);
+        }
+        return new NDArray(storage, dtype, Arrays.copyOfRange(shape, drop, shape.length),
+                Arrays.copyOfRange(strides, drop, strides.length), offset, false).broadcastStrides(target);
     }
 
     /** Strides of this array broadcast to target, or null when incompatible. */
@@ -862,7 +886,8 @@ public final class NDArray implements AutoCloseable {
     // ---- assignment ---------------------------------------------------------------------------------------------
 
     /**
-     * Assigns another array to every element, like {@code a[...] = src}: src is broadcast to this shape and cast
+     * Assigns another array to every element, like {@code a[...] = src}: src is broadcast to this shape (extra
+     * leading axes of length one are ignored, as in NumPy) and cast
      * with NumPy's unsafe casting. Overlapping memory is handled as NumPy does (as if src were copied first).
      *
      * @param src the values
@@ -873,7 +898,7 @@ public final class NDArray implements AutoCloseable {
      */
     public NDArray assign(NDArray src) {
         checkWritable();
-        long[] st = src.broadcastStrides(shape);
+        long[] st = src.valueStrides(shape);
         if (st == null) {
             throw new IllegalArgumentException("could not broadcast input array from shape " + shapeString(src.shape)
                     + " into shape " + shapeString(shape));

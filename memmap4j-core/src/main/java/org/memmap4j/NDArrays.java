@@ -205,8 +205,8 @@ public final class NDArrays {
     }
 
     /**
-     * Returns {@code np.array_equal(a, b)}: same shape and equal values (compared as numbers; NaN is unequal
-     * unless {@code equalNan}).
+     * Returns {@code np.array_equal(a, b)}: same shape and equal values (compared as numbers; NaN, or a complex
+     * value with a NaN part, is unequal unless {@code equalNan}, when it equals any other such value).
      *
      * @param a        one array
      * @param b        another
@@ -225,8 +225,14 @@ public final class NDArrays {
             if (exact && exactB) {
                 return integerEqual(sa, oa, a.dtype, sb, ob, b.dtype);
             }
-            return numEq(Elements.getDouble(sa, oa, a.dtype), Elements.getDouble(sb, ob, b.dtype), equalNan)
-                    && numEq(Elements.getImag(sa, oa, a.dtype), Elements.getImag(sb, ob, b.dtype), equalNan);
+            double ar = Elements.getDouble(sa, oa, a.dtype);
+            double ai = Elements.getImag(sa, oa, a.dtype);
+            double br = Elements.getDouble(sb, ob, b.dtype);
+            double bi = Elements.getImag(sb, ob, b.dtype);
+            if (equalNan && (isNan(ar, ai) || isNan(br, bi))) {
+                return isNan(ar, ai) && isNan(br, bi);
+            }
+            return ar == br && ai == bi;
         });
     }
 
@@ -243,7 +249,8 @@ public final class NDArrays {
 
     /**
      * Returns {@code np.allclose(a, b, rtol, atol, equal_nan)}: after broadcasting, every
-     * {@code |a - b| <= atol + rtol * |b|}; infinities must match exactly.
+     * {@code |a - b| <= atol + rtol * |b|} (computed in float64, with |.| the complex modulus), or
+     * {@code a == b}, which is how infinities match.
      *
      * @param a        one array
      * @param b        another (the reference, as in NumPy)
@@ -257,17 +264,9 @@ public final class NDArrays {
         long[] shape = broadcastShapes(a.shape, b.shape);
         NDArray x = a.broadcastTo(shape);
         NDArray y = b.broadcastTo(shape);
-        return Compare.allPairs(x, y, (sa, oa, sb, ob) -> {
-            double ar = Elements.getDouble(sa, oa, x.dtype);
-            double br = Elements.getDouble(sb, ob, y.dtype);
-            double ai = Elements.getImag(sa, oa, x.dtype);
-            double bi = Elements.getImag(sb, ob, y.dtype);
-            if (x.dtype.kind().isComplex() || y.dtype.kind().isComplex()) {
-                return close(Math.hypot(ar - br, ai - bi), Math.hypot(br, bi), ar, br, rtol, atol, equalNan)
-                        && close(Math.abs(ai - bi), Math.hypot(br, bi), ai, bi, rtol, atol, equalNan);
-            }
-            return close(Math.abs(ar - br), Math.abs(br), ar, br, rtol, atol, equalNan);
-        });
+        return Compare.allPairs(x, y, (sa, oa, sb, ob) -> close(
+                Elements.getDouble(sa, oa, x.dtype), Elements.getImag(sa, oa, x.dtype),
+                Elements.getDouble(sb, ob, y.dtype), Elements.getImag(sb, ob, y.dtype), rtol, atol, equalNan));
     }
 
     /**
@@ -325,18 +324,26 @@ public final class NDArrays {
         return x == y && xu == yu;
     }
 
-    private static boolean numEq(double x, double y, boolean equalNan) {
-        return x == y || (equalNan && Double.isNaN(x) && Double.isNaN(y));
+    /** NumPy's isnan for complex values: either part is NaN. */
+    private static boolean isNan(double re, double im) {
+        return Double.isNaN(re) || Double.isNaN(im);
     }
 
-    private static boolean close(double diff, double absB, double x, double y, double rtol, double atol, boolean equalNan) {
-        if (Double.isNaN(x) || Double.isNaN(y)) {
-            return equalNan && Double.isNaN(x) && Double.isNaN(y);
+    /**
+     * NumPy's isclose on (complex) values a and b: {@code a == b}, or {@code |a - b| <= atol + rtol * |b|} with b
+     * finite, or both NaN when equalNan. Real values have an imaginary part of 0, where |.| is the absolute value.
+     */
+    private static boolean close(double ar, double ai, double br, double bi, double rtol, double atol, boolean equalNan) {
+        if (ar == br && ai == bi) {
+            return true;
         }
-        if (Double.isInfinite(x) || Double.isInfinite(y)) {
-            return x == y;
+        if (isNan(ar, ai) || isNan(br, bi)) {
+            return equalNan && isNan(ar, ai) && isNan(br, bi);
         }
-        return diff <= atol + rtol * absB;
+        if (!Double.isFinite(br) || !Double.isFinite(bi)) {
+            return false;
+        }
+        return Math.hypot(ar - br, ai - bi) <= atol + rtol * Math.hypot(br, bi);
     }
 
     static long checkedBytes(DType dtype, long[] shape) {
