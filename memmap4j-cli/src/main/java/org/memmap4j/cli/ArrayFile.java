@@ -106,7 +106,7 @@ final class ArrayFile {
             case NPY -> {
                 m.put("format", "npy");
                 NpyHeader h = Npy.readHeader(file);
-                fields(m, h.dtype(), h.shape(), h.fortranOrder() ? Order.F : Order.C, h.dataOffset(), h.version());
+                fields(m, h.dtype(), h.shape(), h.order(), h.dataOffset(), version(h));
             }
             case NPZ -> {
                 m.put("format", "npz");
@@ -117,7 +117,7 @@ final class ArrayFile {
                         e.put("name", mem.name());
                         e.put("compressed", mem.compressed());
                         NpyHeader h = mem.header();
-                        fields(e, h.dtype(), h.shape(), h.fortranOrder() ? Order.F : Order.C, mem.dataOffset(), h.version());
+                        fields(e, h.dtype(), h.shape(), h.order(), mem.dataOffset(), version(h));
                         members.add(e);
                     }
                 }
@@ -131,6 +131,10 @@ final class ArrayFile {
             }
         }
         return m;
+    }
+
+    private static String version(NpyHeader h) {
+        return h.major() + "." + h.minor();
     }
 
     private static void fields(Map<String, Object> m, DType dtype, long[] shape, Order order, long offset, String version) {

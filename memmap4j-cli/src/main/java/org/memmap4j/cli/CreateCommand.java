@@ -5,7 +5,6 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.memmap4j.DType;
 import org.memmap4j.MemMap;
@@ -86,7 +85,7 @@ final class CreateCommand implements Callable<Integer> {
                 case "npz" -> {
                     NDArray a = NDArrays.empty(dt, ord, sh);
                     filler.fill(a);
-                    Npz.save(tmp, Map.of("arr_0", a), false, true);
+                    Npz.save(tmp, a);
                 }
                 default -> throw new IllegalArgumentException("--format must be npy, raw or npz, got '" + format + "'");
             }

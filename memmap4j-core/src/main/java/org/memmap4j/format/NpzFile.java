@@ -110,7 +110,7 @@ public final class NpzFile implements AutoCloseable {
                 ? DeflatedMember.header(ch, dataStart, e, source)
                 : NpyHeaderReader.read(ChannelIO.region(ch, dataStart, e.size()), source);
         Npy.checkComplete(h, e.size(), source);
-        return new Slot(new NpzMember(name, e.name(), deflated, e.compressedSize(), e.size(), h), e, dataStart, source);
+        return new Slot(new NpzMember(name, e.name(), deflated, e.compressedSize(), e.size(), h, dataStart), e, dataStart, source);
     }
 
     /**
@@ -182,7 +182,7 @@ public final class NpzFile implements AutoCloseable {
         if (s.member().compressed()) {
             return DeflatedMember.read(ch, s.dataStart(), s.entry(), h, inMemoryLimit, s.source());
         }
-        return MemMap.builder(path).dtype(h.dtype()).mode(Mode.READ_ONLY).offset(s.dataStart() + h.dataOffset())
+        return MemMap.builder(path).dtype(h.dtype()).mode(Mode.READ_ONLY).offset(s.member().dataOffset())
                 .shape(h.shape()).order(h.order()).open();
     }
 

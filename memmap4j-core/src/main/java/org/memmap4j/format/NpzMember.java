@@ -12,8 +12,10 @@ import java.util.Objects;
  * @param compressedSize the member's bytes in the archive
  * @param size           the member's bytes once uncompressed: the size of its .npy file
  * @param header         the member's .npy header
+ * @param memberOffset   where the member's bytes (its .npy file, compressed or not) start in the archive
  */
-public record NpzMember(String name, String entryName, boolean compressed, long compressedSize, long size, NpyHeader header) {
+public record NpzMember(String name, String entryName, boolean compressed, long compressedSize, long size, NpyHeader header,
+                        long memberOffset) {
 
     /**
      * Creates a member description.
@@ -24,5 +26,15 @@ public record NpzMember(String name, String entryName, boolean compressed, long 
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(entryName, "entryName");
         Objects.requireNonNull(header, "header");
+    }
+
+    /**
+     * Returns the byte offset in the archive at which a stored member's array data starts (where it is mapped),
+     * or the offset of the data inside the uncompressed .npy for a compressed member.
+     *
+     * @return the data offset
+     */
+    public long dataOffset() {
+        return compressed ? header.dataOffset() : memberOffset + header.dataOffset();
     }
 }
