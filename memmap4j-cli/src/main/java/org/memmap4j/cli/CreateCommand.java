@@ -1,8 +1,6 @@
 package org.memmap4j.cli;
 
 import java.io.IOException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -13,6 +11,7 @@ import org.memmap4j.NDArray;
 import org.memmap4j.NDArrays;
 import org.memmap4j.Order;
 import org.memmap4j.Randoms;
+import org.memmap4j.format.AtomicFile;
 import org.memmap4j.format.Npy;
 import org.memmap4j.format.Npz;
 import picocli.CommandLine.Command;
@@ -62,13 +61,11 @@ final class CreateCommand implements Callable<Integer> {
         long[] sh = Shapes.parse(shape);
         Order ord = Order.of(order);
         String fmt = format != null ? format.toLowerCase(Locale.ROOT) : defaultFormat(file);
-        if (!force && Files.exists(file)) {
-            throw new FileAlreadyExistsException(file.toString());
+        if (!java.util.Set.of("npy", "raw", "npz").contains(fmt)) {
+            throw new IllegalArgumentException("--format must be npy, raw or npz, got '" + format + "'");
         }
         Filler filler = filler(fill, dt);
-        Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), "." + file.getFileName() + ".", ".tmp");
-        boolean done = false;
-        try {
+        AtomicFile.write(file, force, tmp -> {
             switch (fmt) {
                 case "npy" -> {
                     try (NDArray a = Npy.create(tmp, dt, ord, true, sh)) {
@@ -87,15 +84,9 @@ final class CreateCommand implements Callable<Integer> {
                     filler.fill(a);
                     Npz.save(tmp, a);
                 }
-                default -> throw new IllegalArgumentException("--format must be npy, raw or npz, got '" + format + "'");
+                default -> throw new AssertionError(fmt);
             }
-            Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            done = true;
-        } finally {
-            if (!done) {
-                Files.deleteIfExists(tmp);
-            }
-        }
+        });
         spec.commandLine().getOut().println("created " + file + ": " + fmt + " " + dt.descr() + " " + Shapes.format(sh) + " order " + ord);
         return 0;
     }

@@ -8,11 +8,22 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 
-/** Writes a file under a temporary name in the same directory and renames it into place when complete. */
-final class AtomicFile {
+/**
+ * Writes a file under a temporary name in the same directory and renames it into place when complete, so readers
+ * and crashes never see a partial file and a failure leaves the target as it was. Used for every file memmap4j
+ * saves, and by the CLI for files it creates or converts.
+ */
+public final class AtomicFile {
 
+    /** Writes the content of a file at the temporary path it is given. */
     @FunctionalInterface
-    interface Writer {
+    public interface Writer {
+        /**
+         * Writes the content.
+         *
+         * @param tmp an existing empty file to fill; it may be replaced (e.g. by another atomic write)
+         * @throws IOException if writing fails; the target is then left untouched
+         */
         void write(Path tmp) throws IOException;
     }
 
@@ -31,7 +42,7 @@ final class AtomicFile {
      * @throws FileAlreadyExistsException if target exists and overwrite is false
      * @throws IOException                if writing or renaming fails
      */
-    static void write(Path target, boolean overwrite, Writer writer) throws IOException {
+    public static void write(Path target, boolean overwrite, Writer writer) throws IOException {
         Path abs = target.toAbsolutePath();
         if (!overwrite && Files.exists(abs)) {
             throw new FileAlreadyExistsException(target.toString(), null, "file exists (refusing to overwrite it)");
