@@ -203,6 +203,35 @@ class MemMapTest {
     }
 
     @Test
+    void thirtyTwoDimensionalArraysInBothOrdersMatchNumPy() throws Exception {
+        long[] shape = new long[32];
+        java.util.Arrays.fill(shape, 1);
+        shape[0] = 3;
+        shape[7] = 2;
+        shape[31] = 4;
+        for (Order order : Order.values()) {
+            Path f = dir.resolve("nd32" + order + ".dat");
+            NumPy.run("shape = (3,) + (1,)*6 + (2,) + (1,)*23 + (4,); "
+                    + "m = np.memmap(sys.argv[1], dtype='<i2', mode='w+', shape=shape, order=sys.argv[2]); "
+                    + "m[:] = np.arange(24).reshape(shape); m.flush()", f, order);
+            try (NDArray a = MemMap.builder(f).dtype(DType.of("<i2")).mode(Mode.READ_ONLY).shape(shape).order(order).open()) {
+                assertThat(a.ndim()).isEqualTo(32);
+                long[] idx = new long[32];
+                idx[0] = 2;
+                idx[7] = 1;
+                idx[31] = 3;
+                assertThat(a.getLong(idx)).isEqualTo(23);
+                NDArray s = a.get("1, ..., ::-1").squeeze();
+                assertThat(s.shape()).containsExactly(2, 4);
+                assertThat(s.getLong(1, 0)).isEqualTo(1 * 8 + 4 + 3);
+                assertThat(a.T().ndim()).isEqualTo(32);
+                assertThat(a.T().getLong(3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 2))
+                        .isEqualTo(23);
+            }
+        }
+    }
+
+    @Test
     void modesParseNumPyNamesAndAliases() {
         assertThat(Mode.of("r")).isEqualTo(Mode.READ_ONLY);
         assertThat(Mode.of("readonly")).isEqualTo(Mode.READ_ONLY);

@@ -177,6 +177,19 @@ class CliTest {
     }
 
     @Test
+    void launcherWithoutASuitableJdkSaysWhatToInstallInOneLine() throws Exception {
+        Path launcher = Path.of("..", "memmap4j").toAbsolutePath().normalize();
+        ProcessBuilder pb = new ProcessBuilder(launcher.toString(), "--version");
+        pb.environment().put("JAVA_HOME", dir.toString());
+        pb.environment().put("MEMMAP4J_JVM_DIR", dir.resolve("no-jvms").toString());
+        Process p = pb.start();
+        String err = new String(p.getErrorStream().readAllBytes()).strip();
+        assertThat(p.waitFor()).isEqualTo(1);
+        assertThat(err.lines().count()).isEqualTo(1);
+        assertThat(err).contains("needs a JDK 25 or newer").contains("install");
+    }
+
+    @Test
     void demoRuns() {
         Result r = run("demo", "--dir", dir);
         assertThat(r.code()).as(r.err()).isZero();
