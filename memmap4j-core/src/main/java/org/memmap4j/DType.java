@@ -20,19 +20,33 @@ public final class DType {
 
     /** The kind of element, independent of byte order. Names follow NumPy. */
     public enum Kind {
+        /** NumPy's bool. */
         BOOL('b', 1, "bool"),
+        /** NumPy's int8. */
         INT8('i', 1, "int8"),
+        /** NumPy's int16. */
         INT16('i', 2, "int16"),
+        /** NumPy's int32. */
         INT32('i', 4, "int32"),
+        /** NumPy's int64. */
         INT64('i', 8, "int64"),
+        /** NumPy's uint8. */
         UINT8('u', 1, "uint8"),
+        /** NumPy's uint16. */
         UINT16('u', 2, "uint16"),
+        /** NumPy's uint32. */
         UINT32('u', 4, "uint32"),
+        /** NumPy's uint64. */
         UINT64('u', 8, "uint64"),
+        /** NumPy's float16 (IEEE half). */
         FLOAT16('f', 2, "float16"),
+        /** NumPy's float32. */
         FLOAT32('f', 4, "float32"),
+        /** NumPy's float64. */
         FLOAT64('f', 8, "float64"),
+        /** NumPy's complex64 (two float32). */
         COMPLEX64('c', 8, "complex64"),
+        /** NumPy's complex128 (two float64). */
         COMPLEX128('c', 16, "complex128");
 
         final char code;
@@ -45,55 +59,69 @@ public final class DType {
             this.numpyName = numpyName;
         }
 
-        /** Returns the size of one element in bytes. */
+        /** {@return the size of one element in bytes} */
         public int itemSize() {
             return size;
         }
 
-        /** Returns NumPy's name for this kind, e.g. {@code "float32"}. */
+        /** {@return NumPy's name for this kind, e.g. {@code "float32"}} */
         public String numpyName() {
             return numpyName;
         }
 
-        /** Returns true for bool. */
+        /** {@return true for bool} */
         public boolean isBool() {
             return code == 'b';
         }
 
-        /** Returns true for signed and unsigned integers (not bool). */
+        /** {@return true for signed and unsigned integers (not bool)} */
         public boolean isInteger() {
             return code == 'i' || code == 'u';
         }
 
-        /** Returns true for unsigned integers. */
+        /** {@return true for unsigned integers} */
         public boolean isUnsigned() {
             return code == 'u';
         }
 
-        /** Returns true for float16, float32 and float64. */
+        /** {@return true for float16, float32 and float64} */
         public boolean isFloat() {
             return code == 'f';
         }
 
-        /** Returns true for complex64 and complex128. */
+        /** {@return true for complex64 and complex128} */
         public boolean isComplex() {
             return code == 'c';
         }
     }
 
+    /** NumPy's bool in native byte order. */
     public static final DType BOOL = new DType(Kind.BOOL, ByteOrder.nativeOrder());
+    /** NumPy's int8 in native byte order. */
     public static final DType INT8 = new DType(Kind.INT8, ByteOrder.nativeOrder());
+    /** NumPy's int16 in native byte order. */
     public static final DType INT16 = new DType(Kind.INT16, ByteOrder.nativeOrder());
+    /** NumPy's int32 in native byte order. */
     public static final DType INT32 = new DType(Kind.INT32, ByteOrder.nativeOrder());
+    /** NumPy's int64 in native byte order. */
     public static final DType INT64 = new DType(Kind.INT64, ByteOrder.nativeOrder());
+    /** NumPy's uint8 in native byte order. */
     public static final DType UINT8 = new DType(Kind.UINT8, ByteOrder.nativeOrder());
+    /** NumPy's uint16 in native byte order. */
     public static final DType UINT16 = new DType(Kind.UINT16, ByteOrder.nativeOrder());
+    /** NumPy's uint32 in native byte order. */
     public static final DType UINT32 = new DType(Kind.UINT32, ByteOrder.nativeOrder());
+    /** NumPy's uint64 in native byte order. */
     public static final DType UINT64 = new DType(Kind.UINT64, ByteOrder.nativeOrder());
+    /** NumPy's float16 in native byte order. */
     public static final DType FLOAT16 = new DType(Kind.FLOAT16, ByteOrder.nativeOrder());
+    /** NumPy's float32 in native byte order. */
     public static final DType FLOAT32 = new DType(Kind.FLOAT32, ByteOrder.nativeOrder());
+    /** NumPy's float64 in native byte order. */
     public static final DType FLOAT64 = new DType(Kind.FLOAT64, ByteOrder.nativeOrder());
+    /** NumPy's complex64 in native byte order. */
     public static final DType COMPLEX64 = new DType(Kind.COMPLEX64, ByteOrder.nativeOrder());
+    /** NumPy's complex128 in native byte order. */
     public static final DType COMPLEX128 = new DType(Kind.COMPLEX128, ByteOrder.nativeOrder());
 
     /** NumPy names and one-letter codes, mapped to kinds (NumPy 2 on a 64-bit Linux machine: 'l', 'n' and 'int' are int64). */
@@ -221,22 +249,22 @@ public final class DType {
                 + "; supported: bool, int8..int64, uint8..uint64, float16/32/64, complex64/128 with byte order <, > or =";
     }
 
-    /** Returns the element kind. */
+    /** {@return the element kind} */
     public Kind kind() {
         return kind;
     }
 
-    /** Returns the byte order of elements (native order for one-byte kinds). */
+    /** {@return the byte order of elements (native order for one-byte kinds)} */
     public ByteOrder order() {
         return order;
     }
 
-    /** Returns the size of one element in bytes. */
+    /** {@return the size of one element in bytes} */
     public int itemSize() {
         return kind.size;
     }
 
-    /** Returns true if elements are stored in this machine's byte order. */
+    /** {@return true if elements are stored in this machine's byte order} */
     public boolean isNativeOrder() {
         return order == ByteOrder.nativeOrder();
     }
@@ -252,7 +280,7 @@ public final class DType {
         return new DType(kind, Objects.requireNonNull(newOrder, "order"));
     }
 
-    /** Returns this kind in native byte order. */
+    /** {@return this kind in native byte order} */
     public DType toNative() {
         return isNativeOrder() ? this : new DType(kind, ByteOrder.nativeOrder());
     }
@@ -267,7 +295,7 @@ public final class DType {
         return "" + orderChar + kind.code + kind.size;
     }
 
-    /** Returns NumPy's name, e.g. {@code "float32"}, followed by the byte order when it is not native. */
+    /** {@return NumPy's name, e.g. {@code "float32"}, followed by the byte order when it is not native} */
     public String name() {
         return isNativeOrder() ? kind.numpyName : kind.numpyName + " (" + descr() + ")";
     }
@@ -282,7 +310,7 @@ public final class DType {
         return kind.hashCode() * 31 + order.hashCode();
     }
 
-    /** Returns NumPy's repr form of this dtype: its name when native, else its descr (as NumPy prints {@code '>f4'}). */
+    /** {@return NumPy's repr form of this dtype: its name when native, else its descr (as NumPy prints {@code '>f4'})} */
     @Override
     public String toString() {
         return isNativeOrder() ? kind.numpyName : "'" + descr() + "'";

@@ -132,7 +132,7 @@ public sealed interface Index permits Index.At, Index.Slice, Index.NewAxis, Inde
         return new At(i);
     }
 
-    /** Returns the full slice {@code :}. */
+    /** {@return the full slice {@code :}} */
     static Index all() {
         return new Slice(null, null, 1);
     }
@@ -181,12 +181,12 @@ public sealed interface Index permits Index.At, Index.Slice, Index.NewAxis, Inde
         return new Slice(null, stop, 1);
     }
 
-    /** Returns {@code None} (a new axis of length 1). */
+    /** {@return {@code None} (a new axis of length 1)} */
     static Index newAxis() {
         return new NewAxis();
     }
 
-    /** Returns {@code ...}. */
+    /** {@return {@code ...}} */
     static Index ellipsis() {
         return new Ellipsis();
     }

@@ -14,9 +14,13 @@ import java.util.Objects;
  * </ul>
  */
 public enum Mode {
+    /** {@code "r"}: read only. */
     READ_ONLY("r", "readonly"),
+    /** {@code "r+"}: read and write an existing file. */
     READ_WRITE("r+", "readwrite"),
+    /** {@code "w+"}: create or truncate, then read and write. */
     WRITE("w+", "write"),
+    /** {@code "c"}: copy-on-write; changes stay in memory. */
     COPY_ON_WRITE("c", "copyonwrite");
 
     private final String code;
@@ -27,17 +31,17 @@ public enum Mode {
         this.alias = alias;
     }
 
-    /** Returns NumPy's short code: {@code r}, {@code r+}, {@code w+} or {@code c}. */
+    /** {@return NumPy's short code: {@code r}, {@code r+}, {@code w+} or {@code c}} */
     public String code() {
         return code;
     }
 
-    /** Returns true if writes through arrays opened in this mode are allowed (r+, w+ and c). */
+    /** {@return true if writes through arrays opened in this mode are allowed (r+, w+ and c)} */
     public boolean writable() {
         return this != READ_ONLY;
     }
 
-    /** Returns true if writes reach the file (r+ and w+). */
+    /** {@return true if writes reach the file (r+ and w+)} */
     public boolean writesFile() {
         return this == READ_WRITE || this == WRITE;
     }

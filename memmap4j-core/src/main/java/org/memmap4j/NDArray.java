@@ -88,12 +88,12 @@ public final class NDArray implements AutoCloseable {
 
     // ---- metadata --------------------------------------------------------------------------------------------
 
-    /** Returns the element type. */
+    /** {@return the element type} */
     public DType dtype() {
         return dtype;
     }
 
-    /** Returns a copy of the shape. */
+    /** {@return a copy of the shape} */
     public long[] shape() {
         return shape.clone();
     }
@@ -109,57 +109,57 @@ public final class NDArray implements AutoCloseable {
         return shape[normalizeAxis(axis, shape.length)];
     }
 
-    /** Returns a copy of the byte strides, one per axis (negative for reversed views, 0 for broadcast axes). */
+    /** {@return a copy of the byte strides, one per axis (negative for reversed views, 0 for broadcast axes)} */
     public long[] strides() {
         return strides.clone();
     }
 
-    /** Returns the number of dimensions. */
+    /** {@return the number of dimensions} */
     public int ndim() {
         return shape.length;
     }
 
-    /** Returns the number of elements. */
+    /** {@return the number of elements} */
     public long size() {
         return size;
     }
 
-    /** Returns the size of one element in bytes. */
+    /** {@return the size of one element in bytes} */
     public int itemsize() {
         return dtype.itemSize();
     }
 
-    /** Returns the number of bytes of the elements ({@code size * itemsize}). */
+    /** {@return the number of bytes of the elements ({@code size * itemsize})} */
     public long nbytes() {
         return size * dtype.itemSize();
     }
 
-    /** Returns the file this array maps, if it maps one. */
+    /** {@return the file this array maps, if it maps one} */
     public Optional<Path> file() {
         return Optional.ofNullable(storage.path());
     }
 
-    /** Returns the mode the file was opened in; {@link Mode#READ_WRITE} for arrays in memory. */
+    /** {@return the mode the file was opened in; {@link Mode#READ_WRITE} for arrays in memory} */
     public Mode mode() {
         return storage.mode();
     }
 
-    /** Returns true if elements may be written through this view. */
+    /** {@return true if elements may be written through this view} */
     public boolean isWritable() {
         return writable;
     }
 
-    /** Returns true once {@link #close()} has been called on this array or any view sharing its memory. */
+    /** {@return true once {@link #close()} has been called on this array or any view sharing its memory} */
     public boolean isClosed() {
         return storage.isClosed();
     }
 
-    /** Returns true if the elements are contiguous in C (row-major) order. */
+    /** {@return true if the elements are contiguous in C (row-major) order} */
     public boolean isCContiguous() {
         return isContiguous(Order.C);
     }
 
-    /** Returns true if the elements are contiguous in Fortran (column-major) order. */
+    /** {@return true if the elements are contiguous in Fortran (column-major) order} */
     public boolean isFContiguous() {
         return isContiguous(Order.F);
     }
@@ -626,7 +626,7 @@ public final class NDArray implements AutoCloseable {
         return new NDArray(storage, dtype, sh, st, offset, writable);
     }
 
-    /** Returns the transposed view, {@code a.T}. */
+    /** {@return the transposed view, {@code a.T}} */
     public NDArray T() {
         return transpose();
     }
@@ -785,7 +785,7 @@ public final class NDArray implements AutoCloseable {
 
     // ---- copies -------------------------------------------------------------------------------------------------
 
-    /** Returns a new in-memory C-ordered copy, like {@code np.array(a)}. */
+    /** {@return a new in-memory C-ordered copy, like {@code np.array(a)}} */
     public NDArray copy() {
         return copy(Order.C);
     }
@@ -1085,7 +1085,7 @@ public final class NDArray implements AutoCloseable {
 
     // ---- object methods ----------------------------------------------------------------------------------------
 
-    /** Returns NumPy's repr of the array, e.g. {@code memmap([1., 2.], dtype=float32)}, summarised with {@code ...} when large. */
+    /** {@return NumPy's repr of the array, e.g. {@code memmap([1., 2.], dtype=float32)}, summarised with {@code ...} when large} */
     @Override
     public String toString() {
         if (isClosed()) {
@@ -1157,7 +1157,7 @@ public final class NDArray implements AutoCloseable {
         return sb.append(')').toString();
     }
 
-    /** Returns the raw segment (whole storage) for package-internal bulk operations. */
+    /** {@return the raw segment (whole storage) for package-internal bulk operations} */
     MemorySegment rawSegment() {
         return seg;
     }

@@ -4,7 +4,9 @@ import java.util.Objects;
 
 /** Memory layout of a multi-dimensional array: C (row-major, last index fastest) or F (column-major, first index fastest). */
 public enum Order {
+    /** Row-major: the last index varies fastest (NumPy's default). */
     C,
+    /** Column-major (Fortran): the first index varies fastest. */
     F;
 
     /**

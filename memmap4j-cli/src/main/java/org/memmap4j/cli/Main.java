@@ -23,6 +23,10 @@ public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Creates the top-level command; use {@link #main} or {@link #run} to execute it. */
+    public Main() {
+    }
+
     /**
      * Runs the command line and exits the JVM with its exit code.
      *
