@@ -848,7 +848,7 @@ public final class NDArray implements AutoCloseable {
                 return;
             }
             int size = dtype.itemSize();
-            ByteBuffer buf = ByteBuffer.allocate((int) Math.max(size, (IO_BUFFER / size) * size));
+            ByteBuffer buf = ByteBuffer.allocate(Math.max(size, (IO_BUFFER / size) * size));
             MemorySegment b = MemorySegment.ofBuffer(buf);
             IOException[] failure = {null};
             new StridedLoop(shape, new long[][] {strides}, true).run(new long[] {offset}, (off, st, n) -> {
