@@ -1,5 +1,7 @@
 package org.memmap4j;
 
+import org.memmap4j.internal.StridedLoop;
+import org.memmap4j.internal.Elements;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package org.memmap4j;
 
+import org.memmap4j.internal.Elements;
 import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
 package org.memmap4j;
 
+import org.memmap4j.internal.StridedLoop;
 import java.lang.foreign.MemorySegment;
 
 /** Element-pair predicates over two arrays of one shape, stopping at the first failure. */

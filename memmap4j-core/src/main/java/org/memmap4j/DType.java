@@ -150,8 +150,7 @@ public final class DType {
 
     private final Kind kind;
     private final ByteOrder order;
-    /** The unaligned layout of one element, or of one component for complex kinds; any byte offset is legal in NumPy. */
-    final ValueLayout layout;
+    private final ValueLayout layout;
 
     private DType(Kind kind, ByteOrder order) {
         this.kind = kind;
@@ -247,6 +246,17 @@ public final class DType {
         }
         return "unsupported dtype '" + spec + "': " + why
                 + "; supported: bool, int8..int64, uint8..uint64, float16/32/64, complex64/128 with byte order <, > or =";
+    }
+
+    /**
+     * Returns the unaligned value layout of one element (for complex kinds, of one component) in this dtype's byte
+     * order: unaligned because NumPy allows any byte offset. Bool, int8 and uint8 use {@code JAVA_BYTE}; unsigned
+     * kinds use the signed layout of their size; float16 uses {@code JAVA_SHORT}.
+     *
+     * @return the layout
+     */
+    public ValueLayout layout() {
+        return layout;
     }
 
     /** {@return the element kind} */

@@ -1,5 +1,7 @@
 package org.memmap4j;
 
+import org.memmap4j.internal.StridedLoop;
+import org.memmap4j.internal.Elements;
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
@@ -225,6 +227,16 @@ public final class NDArray implements AutoCloseable {
         // An empty view may start past the end of the memory (a[1] of shape (3, 0)); it owns no bytes anyway.
         MemorySegment s = size == 0 ? seg.asSlice(0, 0) : seg.asSlice(e[0], e[1] - e[0]);
         return writable ? s : s.asReadOnly();
+    }
+
+    /**
+     * Returns the byte offset, within {@link #segment()}, of the element at index (0, ..., 0). With
+     * {@link #strides()} it locates every element: {@code segmentOffset() + sum(index[k] * strides()[k])}.
+     *
+     * @return the offset (0 unless a stride is negative)
+     */
+    public long segmentOffset() {
+        return offset - extent()[0];
     }
 
     // ---- element access ------------------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 package org.memmap4j;
 
+import org.memmap4j.internal.Elements;
 import java.lang.foreign.MemorySegment;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -101,7 +102,7 @@ public final class NDArrays {
      */
     public static NDArray of(double... values) {
         NDArray a = empty(DType.FLOAT64, values.length);
-        MemorySegment.copy(values, 0, a.rawSegment(), DType.FLOAT64.layout, 0, values.length);
+        MemorySegment.copy(values, 0, a.rawSegment(), DType.FLOAT64.layout(), 0, values.length);
         return a;
     }
 
@@ -113,7 +114,7 @@ public final class NDArrays {
      */
     public static NDArray of(long... values) {
         NDArray a = empty(DType.INT64, values.length);
-        MemorySegment.copy(values, 0, a.rawSegment(), DType.INT64.layout, 0, values.length);
+        MemorySegment.copy(values, 0, a.rawSegment(), DType.INT64.layout(), 0, values.length);
         return a;
     }
 
@@ -125,7 +126,7 @@ public final class NDArrays {
      */
     public static NDArray of(float... values) {
         NDArray a = empty(DType.FLOAT32, values.length);
-        MemorySegment.copy(values, 0, a.rawSegment(), DType.FLOAT32.layout, 0, values.length);
+        MemorySegment.copy(values, 0, a.rawSegment(), DType.FLOAT32.layout(), 0, values.length);
         return a;
     }
 
@@ -137,7 +138,7 @@ public final class NDArrays {
      */
     public static NDArray of(int... values) {
         NDArray a = empty(DType.INT32, values.length);
-        MemorySegment.copy(values, 0, a.rawSegment(), DType.INT32.layout, 0, values.length);
+        MemorySegment.copy(values, 0, a.rawSegment(), DType.INT32.layout(), 0, values.length);
         return a;
     }
 
@@ -169,7 +170,7 @@ public final class NDArrays {
             if (rows[r].length != cols) {
                 throw new IllegalArgumentException("ragged rows: row 0 has " + cols + " values, row " + r + " has " + rows[r].length);
             }
-            MemorySegment.copy(rows[r], 0, a.rawSegment(), DType.FLOAT64.layout, r * cols * 8, (int) cols);
+            MemorySegment.copy(rows[r], 0, a.rawSegment(), DType.FLOAT64.layout(), r * cols * 8, (int) cols);
         }
         return a;
     }

@@ -1,5 +1,6 @@
 package org.memmap4j;
 
+import org.memmap4j.internal.Elements;
 import java.util.Objects;
 
 /**

@@ -1,5 +1,6 @@
-package org.memmap4j;
+package org.memmap4j.internal;
 
+import org.memmap4j.DType;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 
@@ -11,7 +12,7 @@ import java.lang.foreign.ValueLayout;
  * conversion does on x86-64; {@code checked*} methods follow assignment of a Python scalar ({@code a[i] = 300}),
  * which refuses NaN and out-of-range integers.
  */
-final class Elements {
+public final class Elements {
 
     private static final double TWO_63 = 0x1p63;
 
@@ -21,8 +22,8 @@ final class Elements {
     // ---- reading --------------------------------------------------------------------------------------------
 
     /** Reads an element as a double: unsigned ints unsigned, complex as its real part, bool as 0/1. */
-    static double getDouble(MemorySegment s, long off, DType t) {
-        ValueLayout l = t.layout;
+    public static double getDouble(MemorySegment s, long off, DType t) {
+        ValueLayout l = t.layout();
         return switch (t.kind()) {
             case BOOL -> s.get((ValueLayout.OfByte) l, off) != 0 ? 1.0 : 0.0;
             case INT8 -> s.get((ValueLayout.OfByte) l, off);
@@ -40,10 +41,10 @@ final class Elements {
     }
 
     /** Reads the imaginary part of a complex element, or 0 for real kinds. */
-    static double getImag(MemorySegment s, long off, DType t) {
+    public static double getImag(MemorySegment s, long off, DType t) {
         return switch (t.kind()) {
-            case COMPLEX64 -> s.get((ValueLayout.OfFloat) t.layout, off + 4);
-            case COMPLEX128 -> s.get((ValueLayout.OfDouble) t.layout, off + 8);
+            case COMPLEX64 -> s.get((ValueLayout.OfFloat) t.layout(), off + 4);
+            case COMPLEX128 -> s.get((ValueLayout.OfDouble) t.layout(), off + 8);
             default -> 0.0;
         };
     }
@@ -52,8 +53,8 @@ final class Elements {
      * Reads an element as a long: integers exactly (uint64 as its two's-complement bits), bool as 0/1, floats and
      * complex (real part) cast like {@code astype(int64)}.
      */
-    static long getLong(MemorySegment s, long off, DType t) {
-        ValueLayout l = t.layout;
+    public static long getLong(MemorySegment s, long off, DType t) {
+        ValueLayout l = t.layout();
         return switch (t.kind()) {
             case BOOL -> s.get((ValueLayout.OfByte) l, off) != 0 ? 1 : 0;
             case INT8 -> s.get((ValueLayout.OfByte) l, off);
@@ -68,7 +69,7 @@ final class Elements {
     }
 
     /** Reads an element as a boolean: true when nonzero (NaN is nonzero; complex when either part is). */
-    static boolean getBoolean(MemorySegment s, long off, DType t) {
+    public static boolean getBoolean(MemorySegment s, long off, DType t) {
         return switch (t.kind()) {
             case BOOL, INT8, UINT8, INT16, UINT16, INT32, UINT32, INT64, UINT64 -> getLong(s, off, t) != 0;
             default -> getDouble(s, off, t) != 0.0 || getImag(s, off, t) != 0.0;
@@ -78,8 +79,8 @@ final class Elements {
     // ---- writing with array-cast semantics -----------------------------------------------------------------
 
     /** Writes an integer value (interpreted as signed int64), cast to the dtype like NumPy's int64 → dtype cast. */
-    static void castLong(MemorySegment s, long off, DType t, long v) {
-        ValueLayout l = t.layout;
+    public static void castLong(MemorySegment s, long off, DType t, long v) {
+        ValueLayout l = t.layout();
         switch (t.kind()) {
             case BOOL -> s.set((ValueLayout.OfByte) l, off, (byte) (v != 0 ? 1 : 0));
             case INT8, UINT8 -> s.set((ValueLayout.OfByte) l, off, (byte) v);
@@ -95,8 +96,8 @@ final class Elements {
     }
 
     /** Writes a float value cast to the dtype like NumPy's float64 → dtype cast on x86-64 (unchecked). */
-    static void castDouble(MemorySegment s, long off, DType t, double v) {
-        ValueLayout l = t.layout;
+    public static void castDouble(MemorySegment s, long off, DType t, double v) {
+        ValueLayout l = t.layout();
         switch (t.kind()) {
             case BOOL -> s.set((ValueLayout.OfByte) l, off, (byte) (v != 0.0 ? 1 : 0));
             case INT8, UINT8 -> s.set((ValueLayout.OfByte) l, off, (byte) cvt32(v));
@@ -117,7 +118,7 @@ final class Elements {
     }
 
     /** Writes a complex value; real kinds receive the real part (NumPy's ComplexWarning cast). */
-    static void castComplex(MemorySegment s, long off, DType t, double re, double im) {
+    public static void castComplex(MemorySegment s, long off, DType t, double re, double im) {
         if (t.kind().isComplex()) {
             setComplexRaw(s, off, t, re, im);
         } else if (t.kind().isBool()) {
@@ -129,11 +130,11 @@ final class Elements {
 
     private static void setComplexRaw(MemorySegment s, long off, DType t, double re, double im) {
         if (t.kind() == DType.Kind.COMPLEX64) {
-            s.set((ValueLayout.OfFloat) t.layout, off, (float) re);
-            s.set((ValueLayout.OfFloat) t.layout, off + 4, (float) im);
+            s.set((ValueLayout.OfFloat) t.layout(), off, (float) re);
+            s.set((ValueLayout.OfFloat) t.layout(), off + 4, (float) im);
         } else {
-            s.set((ValueLayout.OfDouble) t.layout, off, re);
-            s.set((ValueLayout.OfDouble) t.layout, off + 8, im);
+            s.set((ValueLayout.OfDouble) t.layout(), off, re);
+            s.set((ValueLayout.OfDouble) t.layout(), off + 8, im);
         }
     }
 
@@ -141,7 +142,7 @@ final class Elements {
      * Copies one element from a source dtype to a destination dtype with NumPy's unsafe casting, choosing the
      * carrier (long, double or complex) that loses nothing the destination could hold.
      */
-    static void cast(MemorySegment src, long srcOff, DType from, MemorySegment dst, long dstOff, DType to) {
+    public static void cast(MemorySegment src, long srcOff, DType from, MemorySegment dst, long dstOff, DType to) {
         DType.Kind f = from.kind();
         DType.Kind t = to.kind();
         if (f == DType.Kind.UINT64 && (t == DType.Kind.FLOAT32 || t == DType.Kind.COMPLEX64)) {
@@ -164,7 +165,7 @@ final class Elements {
      *
      * @throws IllegalArgumentException if v does not fit an integer dtype
      */
-    static void checkedLong(MemorySegment s, long off, DType t, long v) {
+    public static void checkedLong(MemorySegment s, long off, DType t, long v) {
         if (t.kind().isInteger() && !fits(t.kind(), v)) {
             throw new IllegalArgumentException("Python integer " + v + " out of bounds for " + t.kind().numpyName());
         }
@@ -182,7 +183,7 @@ final class Elements {
      *
      * @throws IllegalArgumentException if v is NaN or infinite, or its truncation does not fit an integer dtype
      */
-    static void checkedDouble(MemorySegment s, long off, DType t, double v) {
+    public static void checkedDouble(MemorySegment s, long off, DType t, double v) {
         if (t.kind().isInteger()) {
             if (Double.isNaN(v)) {
                 throw new IllegalArgumentException("cannot convert float NaN to integer");
@@ -192,7 +193,7 @@ final class Elements {
             }
             double tr = v < 0 ? Math.ceil(v) : Math.floor(v);
             if (t.kind() == DType.Kind.UINT64 && tr >= 0 && tr < 0x1p64) {
-                s.set((ValueLayout.OfLong) t.layout, off, doubleToUnsigned(tr));
+                s.set((ValueLayout.OfLong) t.layout(), off, doubleToUnsigned(tr));
                 return;
             }
             if (tr < -TWO_63 || tr >= TWO_63 || !fits(t.kind(), (long) tr)) {
@@ -206,7 +207,7 @@ final class Elements {
     }
 
     /** Returns true if the signed value v lies in the range of the integer kind. */
-    static boolean fits(DType.Kind k, long v) {
+    public static boolean fits(DType.Kind k, long v) {
         return switch (k) {
             case INT8 -> v >= Byte.MIN_VALUE && v <= Byte.MAX_VALUE;
             case INT16 -> v >= Short.MIN_VALUE && v <= Short.MAX_VALUE;
@@ -222,22 +223,22 @@ final class Elements {
     // ---- numeric conversions ------------------------------------------------------------------------------------
 
     /** x86-64 {@code cvttsd2si} with a 32-bit destination: truncation, or INT_MIN for NaN and out-of-range values. */
-    static int cvt32(double v) {
+    public static int cvt32(double v) {
         return v > -2147483649.0 && v < 2147483648.0 ? (int) v : Integer.MIN_VALUE;
     }
 
     /** x86-64 {@code cvttsd2si} with a 64-bit destination: truncation, or LONG_MIN for NaN and out-of-range values. */
-    static long cvt64(double v) {
+    public static long cvt64(double v) {
         return v >= -TWO_63 && v < TWO_63 ? (long) v : Long.MIN_VALUE;
     }
 
     /** The C double → uint64 conversion as compiled for x86-64 (what NumPy's cast loop does). */
-    static long doubleToUnsigned(double v) {
+    public static long doubleToUnsigned(double v) {
         return v >= TWO_63 ? cvt64(v - TWO_63) ^ Long.MIN_VALUE : cvt64(v);
     }
 
     /** Converts uint64 bits to the nearest double. */
-    static double unsignedToDouble(long bits) {
+    public static double unsignedToDouble(long bits) {
         if (bits >= 0) {
             return bits;
         }
@@ -246,7 +247,7 @@ final class Elements {
     }
 
     /** Converts uint64 bits to the nearest float, with one rounding. */
-    static float unsignedToFloat(long bits) {
+    public static float unsignedToFloat(long bits) {
         if (bits >= 0) {
             return bits;
         }
@@ -258,7 +259,7 @@ final class Elements {
      * Converts a double to IEEE binary16 with one rounding (as NumPy's npy_double_to_half), not two: the double is
      * first narrowed to float with round-to-odd, which leaves float → half rounding exact.
      */
-    static short doubleToHalf(double d) {
+    public static short doubleToHalf(double d) {
         float f = (float) d;
         if (Float.isFinite(f) && (double) f != d) {
             if (Math.abs((double) f) > Math.abs(d)) {

@@ -1,5 +1,6 @@
-package org.memmap4j;
+package org.memmap4j.internal;
 
+import org.memmap4j.DType;
 import java.util.Arrays;
 
 /**
@@ -10,11 +11,11 @@ import java.util.Arrays;
  * row and a row operation can use a bulk copy. When the caller does not need logical (C) order, axes are also
  * sorted by the first operand's strides so that scans follow memory.
  */
-final class StridedLoop {
+public final class StridedLoop {
 
     /** Work on one row: {@code n} elements starting at byte offsets {@code off[k]}, stepping {@code stride[k]}. */
     @FunctionalInterface
-    interface RowOp {
+    public interface RowOp {
         void row(long[] off, long[] stride, long n);
     }
 
@@ -29,7 +30,7 @@ final class StridedLoop {
      * @param strides      byte strides per operand, each of length shape.length
      * @param logicalOrder true to visit in C order of the shape; false to follow the first operand's memory
      */
-    StridedLoop(long[] shape, long[][] strides, boolean logicalOrder) {
+    public StridedLoop(long[] shape, long[][] strides, boolean logicalOrder) {
         long n = 1;
         for (long d : shape) {
             n *= d;
@@ -96,7 +97,7 @@ final class StridedLoop {
     }
 
     /** Total number of elements visited. */
-    long size() {
+    public long size() {
         return size;
     }
 
@@ -106,7 +107,7 @@ final class StridedLoop {
      * @param base byte offset of element (0, ..., 0) per operand
      * @param op   the row operation
      */
-    void run(long[] base, RowOp op) {
+    public void run(long[] base, RowOp op) {
         if (size == 0) {
             return;
         }
