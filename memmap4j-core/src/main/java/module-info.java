@@ -3,6 +3,11 @@
  * No dependencies beyond the JDK.
  */
 module org.memmap4j {
+    // Optional: vector kernels load only when the JVM runs with --add-modules jdk.incubator.vector.
+    requires static jdk.incubator.vector;
+
     exports org.memmap4j;
     exports org.memmap4j.format;
+    exports org.memmap4j.exec;
+    exports org.memmap4j.compute;
 }

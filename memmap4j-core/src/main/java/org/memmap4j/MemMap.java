@@ -204,7 +204,7 @@ public final class MemMap {
                 // An empty array maps nothing; its segment must still be read-only in mode r, like a mapped one.
                 MemorySegment seg = nbytes > 0 ? ch.map(mapMode(mode), offset, nbytes, arena)
                         : mode == Mode.READ_ONLY ? MemorySegment.NULL.asReadOnly() : MemorySegment.NULL;
-                return Storage.mapped(seg, arena, file, mode);
+                return Storage.mapped(seg, arena, file, mode, offset);
             } catch (IOException | OutOfMemoryError e) {
                 arena.close();
                 throw new IOException("cannot map " + nbytes + " bytes of '" + file + "': " + e.getMessage()

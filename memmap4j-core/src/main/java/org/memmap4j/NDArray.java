@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * An N-dimensional strided view of elements in a memory-mapped file or in off-heap memory: Java's
@@ -139,6 +140,15 @@ public final class NDArray implements AutoCloseable {
     /** {@return the file this array maps, if it maps one} */
     public Optional<Path> file() {
         return Optional.ofNullable(storage.path());
+    }
+
+    /**
+     * Returns the position in the file of the element at index (0, ..., 0), for arrays that map a file.
+     *
+     * @return the byte position, or empty for arrays in memory
+     */
+    public OptionalLong fileOffset() {
+        return storage.path() == null ? OptionalLong.empty() : OptionalLong.of(storage.fileOffset() + offset);
     }
 
     /** {@return the mode the file was opened in; {@link Mode#READ_WRITE} for arrays in memory} */
@@ -777,6 +787,34 @@ public final class NDArray implements AutoCloseable {
             }
         }
         return st;
+    }
+
+    /**
+     * Returns a view of this array's memory with any dtype, shape and strides, like
+     * {@code np.lib.stride_tricks.as_strided}, but checked: every element must lie inside the memory this array's
+     * storage holds (the whole mapping or allocation, not only this view).
+     *
+     * @param newType   the element type
+     * @param byteShift bytes from this array's element (0, ..., 0) to the new view's, may be negative
+     * @param newShape  the shape
+     * @param newStrides byte strides, one per axis
+     * @return the view, writable if this array is
+     * @throws IllegalArgumentException  if the lengths differ or a dimension is negative
+     * @throws IndexOutOfBoundsException if an element would lie outside the storage
+     */
+    public NDArray asStrided(DType newType, long byteShift, long[] newShape, long[] newStrides) {
+        checkOpen();
+        if (newShape.length != newStrides.length) {
+            throw new IllegalArgumentException("shape and strides differ in length: " + newShape.length + " and " + newStrides.length);
+        }
+        NDArrays.checkedBytes(newType, newShape);
+        NDArray v = new NDArray(storage, newType, newShape.clone(), newStrides.clone(), offset + byteShift, writable);
+        long[] e = v.extent();
+        if (v.size > 0 && (e[0] < 0 || e[1] > seg.byteSize())) {
+            throw new IndexOutOfBoundsException("as_strided view spans bytes [" + e[0] + ", " + e[1] + ") outside the "
+                    + seg.byteSize() + " bytes of " + storage.describe());
+        }
+        return v;
     }
 
     /**

@@ -22,9 +22,11 @@ final class Storage {
     private final Arena arena;          // null for wrapped segments owned by the caller
     private final Path path;            // null in memory
     private final Mode mode;
+    private final long fileOffset;      // position in the file of segment byte 0; -1 in memory
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private Storage(MemorySegment segment, Arena arena, Path path, Mode mode) {
+    private Storage(MemorySegment segment, Arena arena, Path path, Mode mode, long fileOffset) {
+        this.fileOffset = fileOffset;
         this.segment = segment;
         this.arena = arena;
         this.path = path;
@@ -32,15 +34,15 @@ final class Storage {
     }
 
     /** Storage for a file region mapped with the given arena, which this storage will close. */
-    static Storage mapped(MemorySegment segment, Arena arena, Path path, Mode mode) {
-        return new Storage(segment, arena, path, mode);
+    static Storage mapped(MemorySegment segment, Arena arena, Path path, Mode mode, long fileOffset) {
+        return new Storage(segment, arena, path, mode, fileOffset);
     }
 
     /** Zero-filled off-heap storage of the given size, 64-byte aligned (vector-friendly). */
     static Storage allocate(long bytes) {
         Arena arena = Arena.ofShared();
         MemorySegment seg = arena.allocate(Math.max(bytes, 1), 64).asSlice(0, bytes);
-        Storage st = new Storage(seg, arena, null, Mode.READ_WRITE);
+        Storage st = new Storage(seg, arena, null, Mode.READ_WRITE, -1);
         // The action must not refer to st; the AtomicBoolean makes a later explicit close() skip the arena.
         AtomicBoolean closed = st.closed;
         CLEANER.register(st, () -> {
@@ -53,7 +55,7 @@ final class Storage {
 
     /** Storage over an existing segment the caller keeps alive (no unmapping on close). */
     static Storage wrap(MemorySegment segment, boolean writable) {
-        return new Storage(writable ? segment : segment.asReadOnly(), null, null, writable ? Mode.READ_WRITE : Mode.READ_ONLY);
+        return new Storage(writable ? segment : segment.asReadOnly(), null, null, writable ? Mode.READ_WRITE : Mode.READ_ONLY, -1);
     }
 
     MemorySegment segment() {
@@ -62,6 +64,10 @@ final class Storage {
 
     Path path() {
         return path;
+    }
+
+    long fileOffset() {
+        return fileOffset;
     }
 
     Mode mode() {

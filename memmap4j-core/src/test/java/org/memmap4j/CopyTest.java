@@ -1,5 +1,7 @@
 package org.memmap4j;
 
+import org.memmap4j.internal.StridedLoop;
+import org.memmap4j.internal.Elements;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.memmap4j.NumPyBatch.arange;
 import static org.memmap4j.NumPyBatch.assertSameArray;

@@ -1,5 +1,6 @@
 package org.memmap4j;
 
+import org.memmap4j.internal.Elements;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;

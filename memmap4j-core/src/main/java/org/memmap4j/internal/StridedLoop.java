@@ -102,13 +102,26 @@ public final class StridedLoop {
     }
 
     /**
-     * Runs the loop.
+     * Runs the loop over every element.
      *
      * @param base byte offset of element (0, ..., 0) per operand
      * @param op   the row operation
      */
     public void run(long[] base, RowOp op) {
-        if (size == 0) {
+        run(base, 0, size, op);
+    }
+
+    /**
+     * Runs the loop over the elements at positions {@code [from, to)} of the iteration order (C order of the
+     * simplified shape): the unit of work of one chunk. Rows are cut at the range ends.
+     *
+     * @param base byte offset of element (0, ..., 0) per operand
+     * @param from first position
+     * @param to   position after the last
+     * @param op   the row operation
+     */
+    public void run(long[] base, long from, long to, RowOp op) {
+        if (from >= to) {
             return;
         }
         int nd = shape.length;
@@ -120,11 +133,29 @@ public final class StridedLoop {
         long rowLen = shape[nd - 1];
         long[] idx = new long[nd];
         long[] off = base.clone();
+        long rest = from;
+        for (int ax = nd - 1; ax >= 0; ax--) {
+            idx[ax] = rest % shape[ax];
+            rest /= shape[ax];
+            for (int k = 0; k < ops; k++) {
+                off[k] += idx[ax] * strides[k][ax];
+            }
+        }
         long[] rowOff = new long[ops];
+        long remaining = to - from;
         while (true) {
+            long n = Math.min(rowLen - idx[nd - 1], remaining);
             System.arraycopy(off, 0, rowOff, 0, ops);
-            op.row(rowOff, inner, rowLen);
-            // Odometer over the outer axes, updating offsets incrementally (no multiplications per row).
+            op.row(rowOff, inner, n);
+            remaining -= n;
+            if (remaining == 0) {
+                return;
+            }
+            // Back to the start of the row, then the odometer over the outer axes (no multiplications per row).
+            for (int k = 0; k < ops; k++) {
+                off[k] -= idx[nd - 1] * inner[k];
+            }
+            idx[nd - 1] = 0;
             int ax = nd - 2;
             while (ax >= 0) {
                 idx[ax]++;
@@ -139,9 +170,6 @@ public final class StridedLoop {
                 }
                 idx[ax] = 0;
                 ax--;
-            }
-            if (ax < 0) {
-                return;
             }
         }
     }

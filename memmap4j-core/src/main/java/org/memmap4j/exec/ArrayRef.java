@@ -1,0 +1,116 @@
+package org.memmap4j.exec;
+
+import java.io.IOException;
+import java.io.NotSerializableException;
+import java.io.ObjectOutputStream;
+import java.io.Serial;
+import java.io.Serializable;
+import java.nio.file.Path;
+import org.memmap4j.DType;
+import org.memmap4j.MemMap;
+import org.memmap4j.Mode;
+import org.memmap4j.NDArray;
+
+/**
+ * A reference to an array that a {@link RangeTask} can carry to wherever it runs: in this JVM it is the array
+ * itself; after serialization (to a cluster node that sees the same file) it is the description needed to map the
+ * same bytes again: path, region, dtype, shape and strides.
+ *
+ * <p>Tasks use it through {@link #apply}: locally the function gets the original array; remotely the region is
+ * mapped for the duration of the call and unmapped afterwards. Arrays in memory cannot leave their JVM:
+ * serializing a reference to one fails with {@link NotSerializableException}.
+ */
+public final class ArrayRef implements Serializable {
+
+    @Serial
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * Work on a resolved array.
+     *
+     * @param <R> the result
+     */
+    @FunctionalInterface
+    public interface ArrayFunction<R> {
+        /**
+         * Works on the array.
+         *
+         * @param array the array (do not close it)
+         * @return a result
+         * @throws Exception if the work fails
+         */
+        R apply(NDArray array) throws Exception;
+    }
+
+    private final String path;
+    private final String descr;
+    private final long[] shape;
+    private final long[] strides;
+    private final long mapStart;
+    private final long mapLength;
+    private final long elementOffset;
+    private final boolean writable;
+    private final transient NDArray local;
+
+    private ArrayRef(NDArray a) {
+        this.local = a;
+        this.descr = a.dtype().descr();
+        this.shape = a.shape();
+        this.strides = a.strides();
+        this.writable = a.isWritable();
+        this.elementOffset = a.segmentOffset();
+        if (a.file().isPresent() && a.fileOffset().isPresent()) {
+            this.path = a.file().get().toString();
+            this.mapStart = a.fileOffset().getAsLong() - elementOffset;
+            this.mapLength = a.segment().byteSize();
+        } else {
+            this.path = null;
+            this.mapStart = -1;
+            this.mapLength = 0;
+        }
+    }
+
+    /**
+     * Returns a reference to an array.
+     *
+     * @param array the array
+     * @return the reference
+     * @throws IllegalStateException if the array is closed
+     */
+    public static ArrayRef of(NDArray array) {
+        return new ArrayRef(array);
+    }
+
+    /** {@return true if this reference can be resolved in another JVM that sees the same file} */
+    public boolean isFileBacked() {
+        return path != null;
+    }
+
+    /**
+     * Runs a function on the referenced array: the original in the JVM that made the reference; elsewhere a
+     * fresh mapping of the same file region (read-only unless the original was writable), unmapped on return.
+     *
+     * @param f   the function
+     * @param <R> its result
+     * @return what f returned
+     * @throws Exception if mapping fails or f throws
+     */
+    public <R> R apply(ArrayFunction<R> f) throws Exception {
+        if (local != null) {
+            return f.apply(local);
+        }
+        try (NDArray bytes = MemMap.builder(Path.of(path)).dtype(DType.UINT8)
+                .mode(writable ? Mode.READ_WRITE : Mode.READ_ONLY).offset(mapStart).shape(mapLength).open()) {
+            return f.apply(bytes.asStrided(DType.of(descr), elementOffset, shape, strides));
+        }
+    }
+
+    @Serial
+    private void writeObject(ObjectOutputStream out) throws IOException {
+        if (path == null) {
+            throw new NotSerializableException("an in-memory array (" + descr + " " + java.util.Arrays.toString(shape)
+                    + ") cannot be sent to another JVM; save it to a file first");
+        }
+        out.defaultWriteObject();
+    }
+}
