@@ -1,12 +1,13 @@
 package org.memmap4j;
 
+import org.memmap4j.testing.NumPyBatch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.memmap4j.NumPyBatch.arange;
-import static org.memmap4j.NumPyBatch.assertRaisesLike;
-import static org.memmap4j.NumPyBatch.assertSameArray;
-import static org.memmap4j.NumPyBatch.pyArange;
-import static org.memmap4j.NumPyBatch.pyTuple;
+import static org.memmap4j.testing.NumPyBatch.arange;
+import static org.memmap4j.testing.NumPyBatch.assertRaisesLike;
+import static org.memmap4j.testing.NumPyBatch.assertSameArray;
+import static org.memmap4j.testing.NumPyBatch.pyArange;
+import static org.memmap4j.testing.NumPyBatch.pyTuple;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

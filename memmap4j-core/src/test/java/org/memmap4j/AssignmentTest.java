@@ -1,13 +1,14 @@
 package org.memmap4j;
 
+import org.memmap4j.testing.NumPyBatch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.memmap4j.NumPyBatch.arange;
-import static org.memmap4j.NumPyBatch.assertSameArray;
-import static org.memmap4j.NumPyBatch.negatedArange;
-import static org.memmap4j.NumPyBatch.pyArange;
-import static org.memmap4j.NumPyBatch.pyNegatedArange;
-import static org.memmap4j.NumPyBatch.pyTuple;
+import static org.memmap4j.testing.NumPyBatch.arange;
+import static org.memmap4j.testing.NumPyBatch.assertSameArray;
+import static org.memmap4j.testing.NumPyBatch.negatedArange;
+import static org.memmap4j.testing.NumPyBatch.pyArange;
+import static org.memmap4j.testing.NumPyBatch.pyNegatedArange;
+import static org.memmap4j.testing.NumPyBatch.pyTuple;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,7 +1,8 @@
 package org.memmap4j;
 
+import org.memmap4j.testing.NumPyBatch;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.memmap4j.NumPyBatch.assertSameArray;
+import static org.memmap4j.testing.NumPyBatch.assertSameArray;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package org.memmap4j;
 
+import org.memmap4j.testing.NumPyBatch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,11 +1,12 @@
 package org.memmap4j;
 
+import org.memmap4j.testing.NumPyBatch;
 import org.memmap4j.internal.StridedLoop;
 import org.memmap4j.internal.Elements;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.memmap4j.NumPyBatch.arange;
-import static org.memmap4j.NumPyBatch.assertSameArray;
-import static org.memmap4j.NumPyBatch.pyArange;
+import static org.memmap4j.testing.NumPyBatch.arange;
+import static org.memmap4j.testing.NumPyBatch.assertSameArray;
+import static org.memmap4j.testing.NumPyBatch.pyArange;
 
 import java.lang.foreign.MemorySegment;
 import java.nio.file.Path;

@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -86,28 +85,11 @@ final class LocalExecutor implements ChunkExecutor {
         Object[] out = new Object[chunks];
         Run<P> run = new Run<>(job, per, chunks, out, progress, n * job.unitBytes());
         int helpers = pool == null ? 0 : Math.min(threads - 1, chunks - 1);
-        CountDownLatch helpersDone = new CountDownLatch(Math.max(helpers, 0));
         for (int i = 0; i < helpers; i++) {
-            pool.execute(() -> {
-                try {
-                    run.work(false);
-                } finally {
-                    helpersDone.countDown();
-                }
-            });
+            pool.execute(run::help);
         }
         run.work(true);
-        boolean interrupted = Thread.interrupted() || run.cancelled.get();
-        while (true) {
-            try {
-                helpersDone.await();
-                break;
-            } catch (InterruptedException e) {
-                // Stop handing out chunks, but wait for running ones: a chunk must not be left half-written.
-                interrupted = true;
-                run.cancelled.set(true);
-            }
-        }
+        boolean interrupted = run.sealAndAwaitHelpers() || Thread.interrupted() || run.cancelled.get();
         if (run.failure.get() != null) {
             if (interrupted) {
                 Thread.currentThread().interrupt();
@@ -157,6 +139,50 @@ final class LocalExecutor implements ChunkExecutor {
             this.out = out;
             this.progress = progress;
             this.totalBytes = totalBytes;
+        }
+
+        private int activeHelpers;
+        private boolean sealed;
+
+        /**
+         * A pool thread's part: work unless the caller has already finished, in which case every chunk is taken and
+         * this helper, perhaps queued behind other jobs' chunks, must not make anyone wait for it.
+         */
+        void help() {
+            synchronized (this) {
+                if (sealed) {
+                    return;
+                }
+                activeHelpers++;
+            }
+            try {
+                work(false);
+            } finally {
+                synchronized (this) {
+                    activeHelpers--;
+                    notifyAll();
+                }
+            }
+        }
+
+        /**
+         * Called by the caller after its own work: no helper may start any more, and the ones running finish their
+         * chunk. Waiting only for started helpers is what makes nested jobs deadlock-free. Returns true if the
+         * caller was interrupted meanwhile (then no new chunk starts).
+         */
+        synchronized boolean sealAndAwaitHelpers() {
+            sealed = true;
+            boolean interrupted = false;
+            while (activeHelpers > 0) {
+                try {
+                    wait();
+                } catch (InterruptedException e) {
+                    // Stop handing out chunks, but wait for running ones: a chunk must not be left half-written.
+                    interrupted = true;
+                    cancelled.set(true);
+                }
+            }
+            return interrupted;
         }
 
         void work(boolean caller) {

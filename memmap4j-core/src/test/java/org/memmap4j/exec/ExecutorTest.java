@@ -19,6 +19,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.memmap4j.DType;
 import org.memmap4j.MemMap;
@@ -82,6 +83,7 @@ class ExecutorTest {
     }
 
     @Test
+    @Timeout(60)
     void interruptingTheCallerStopsNewChunksAndWaitsForRunningOnes() throws Exception {
         try (ChunkExecutor ex = ChunkExecutor.local(2, 1)) {
             AtomicInteger started = new AtomicInteger();
@@ -117,7 +119,15 @@ class ExecutorTest {
     }
 
     @Test
+    @Timeout(60)
     void aJobStartedInsideAChunkCompletesEvenWhenAllThreadsAreBusy() {
+        for (int threads : new int[] {2, 3, 8}) {
+            try (ChunkExecutor ex = ChunkExecutor.local(threads, 1)) {
+                List<Long> outer = ex.map(new Job<>("outer", 16, 1, 1, (f, t) ->
+                        ex.map(new Job<>("inner", 50, 1, 1, (a, b) -> b - a)).stream().mapToLong(Long::longValue).sum()));
+                assertThat(outer).hasSize(16).containsOnly(50L);
+            }
+        }
         try (ChunkExecutor ex = ChunkExecutor.local(2, 1)) {
             List<Long> outer = ex.map(new Job<>("outer", 4, 1, 1, (f, t) ->
                     ex.map(new Job<>("inner", 50, 1, 1, (a, b) -> b - a)).stream().mapToLong(Long::longValue).sum()));

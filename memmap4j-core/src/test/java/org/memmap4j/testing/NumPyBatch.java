@@ -1,5 +1,9 @@
-package org.memmap4j;
+package org.memmap4j.testing;
 
+import org.memmap4j.NDArray;
+import org.memmap4j.NDArrays;
+import org.memmap4j.DType;
+import org.memmap4j.Order;
 import org.memmap4j.internal.Elements;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -28,26 +32,26 @@ import org.memmap4j.testing.NumPy;
  * (any value, returned as its {@code str}). Java arrays reach NumPy as raw files: {@link #input(NDArray)} writes
  * one and returns the expression that reads it back. Warnings are silenced, as NumPy's casts warn on overflow.
  */
-final class NumPyBatch {
+public final class NumPyBatch {
 
     /** What one snippet produced. */
-    record Result(String code, boolean ok, String dtype, long[] shape, long[] strides, String info, String error,
+    public record Result(String code, boolean ok, String dtype, long[] shape, long[] strides, String info, String error,
                   String message, byte[] bytes) {
 
         /** Returns the result as an array in memory, failing the test if the snippet raised. */
-        NDArray array() {
+        public NDArray array() {
             assertOk();
             MemorySegment copy = MemorySegment.ofArray(bytes.clone());
             return NDArrays.wrap(copy, DType.of(dtype), Order.C, 0, shape);
         }
 
         /** The snippet's last line (where the result is made), to name it in failures. */
-        String label() {
+        public String label() {
             String c = code.strip();
             return c.substring(c.lastIndexOf('\n') + 1);
         }
 
-        void assertOk() {
+        public void assertOk() {
             if (!ok) {
                 fail("NumPy raised %s: %s%nfor: %s", error, message, code);
             }
@@ -86,12 +90,12 @@ final class NumPyBatch {
      *
      * @param dir an empty directory (a JUnit {@code @TempDir})
      */
-    NumPyBatch(Path dir) {
+    public NumPyBatch(Path dir) {
         this.dir = dir;
     }
 
     /** Writes an array to a raw file; returns the Python expression for the same array (dtype, shape, values). */
-    String input(NDArray a) {
+    public String input(NDArray a) {
         Path f = dir.resolve("in" + inputs++ + ".bin");
         try {
             Raw.toFile(a, f);
@@ -103,13 +107,13 @@ final class NumPyBatch {
     }
 
     /** Adds a snippet; returns its position in the list {@link #run()} returns. */
-    int add(String code) {
+    public int add(String code) {
         cases.add(code);
         return cases.size() - 1;
     }
 
     /** Runs every snippet added so far in one python process. */
-    List<Result> run() {
+    public List<Result> run() {
         try {
             Files.writeString(dir.resolve("cases.json"), json(cases));
             NumPy.run(DRIVER, dir);
@@ -135,7 +139,7 @@ final class NumPyBatch {
     // ---- comparing ------------------------------------------------------------------------------------------------
 
     /** Asserts dtype, shape and element bytes (C order) equal NumPy's; strides are not compared. */
-    static void assertSameArray(NDArray actual, Result expected) {
+    public static void assertSameArray(NDArray actual, Result expected) {
         expected.assertOk();
         String where = "for: " + expected.label();
         assertThat(actual.dtype().descr()).as("dtype " + where).isEqualTo(expected.dtype());
@@ -151,7 +155,7 @@ final class NumPyBatch {
     }
 
     /** Asserts dtype, shape, values and byte strides equal NumPy's; strides of axes of length 1 may differ. */
-    static void assertSameView(NDArray actual, Result expected) {
+    public static void assertSameView(NDArray actual, Result expected) {
         assertSameArray(actual, expected);
         long[] shape = actual.shape();
         long[] st = actual.strides();
@@ -169,7 +173,7 @@ final class NumPyBatch {
      * message, except for malformed indices (two ellipses, a float), which are IllegalArgumentException like
      * ValueError, TypeError and Python's syntax errors.
      */
-    static void assertRaisesLike(ThrowingCallable call, Result r) {
+    public static void assertRaisesLike(ThrowingCallable call, Result r) {
         String numpy = r.error() + ": " + r.message();
         String m = r.message().strip();
         if (r.error().equals("IndexError") && !m.startsWith("only integers") && !m.startsWith("an index can only")) {
@@ -184,12 +188,12 @@ final class NumPyBatch {
     }
 
     /** NumPy's tuples as memmap4j prints them: (3, 4, 5) rather than (3,4,5). */
-    static String spaced(String numpy) {
+    public static String spaced(String numpy) {
         return numpy.replaceAll(",(?=\\d)", ", ");
     }
 
     /** Returns the C-order bytes of an array, as {@code a.tobytes()}. */
-    static byte[] bytes(NDArray a) {
+    public static byte[] bytes(NDArray a) {
         ByteArrayOutputStream bos = new ByteArrayOutputStream();
         try {
             a.writeTo(Channels.newChannel(bos));
@@ -200,8 +204,16 @@ final class NumPyBatch {
     }
 
     private static String describe(NDArray a, long flat) {
-        long off = a.flatOffset(flat);
-        MemorySegment s = a.rawSegment();
+        long[] idx = new long[a.ndim()];
+        for (int i = a.ndim() - 1; i >= 0; i--) {
+            idx[i] = flat % a.shape(i);
+            flat /= a.shape(i);
+        }
+        long off = a.segmentOffset();
+        for (int i = 0; i < idx.length; i++) {
+            off += idx[i] * a.strides()[i];
+        }
+        MemorySegment s = a.segment();
         DType t = a.dtype();
         if (t.kind().isComplex()) {
             return Elements.getDouble(s, off, t) + "+" + Elements.getImag(s, off, t) + "j";
@@ -224,34 +236,46 @@ final class NumPyBatch {
     // ---- the same array on both sides ------------------------------------------------------------------------------
 
     /** Returns {@code np.arange(size).astype(dtype).reshape(shape)} in memmap4j. */
-    static NDArray arange(String dtype, long... shape) {
-        return NDArrays.arange(DType.of(dtype), NDArray.sizeOf(shape)).reshape(shape);
+    public static NDArray arange(String dtype, long... shape) {
+        return NDArrays.arange(DType.of(dtype), sizeOf(shape)).reshape(shape);
     }
 
     /** Returns {@code -1 - np.arange(size).astype(dtype).reshape(shape)} in memmap4j: values unlike any arange's. */
-    static NDArray negatedArange(String dtype, long... shape) {
+    public static NDArray negatedArange(String dtype, long... shape) {
         NDArray v = NDArrays.empty(DType.of(dtype), shape);
         for (long k = 0; k < v.size(); k++) {
-            v.setFlat(k, -1 - k);
+            v.reshape(-1).setLong(-1 - k, k);
         }
         return v;
     }
 
     /** Returns the Python expression for {@link #negatedArange(String, long...)}. */
-    static String pyNegatedArange(String dtype, long... shape) {
+    public static String pyNegatedArange(String dtype, long... shape) {
         return "(-1 - " + pyArange(dtype, shape) + ")";
     }
 
     /** Returns the Python expression for {@link #arange(String, long...)}. */
-    static String pyArange(String dtype, long... shape) {
-        return "np.arange(" + NDArray.sizeOf(shape) + ").astype('" + dtype + "').reshape(" + pyTuple(shape) + ")";
+    public static String pyArange(String dtype, long... shape) {
+        return "np.arange(" + sizeOf(shape) + ").astype('" + dtype + "').reshape(" + pyTuple(shape) + ")";
     }
 
     // ---- Python text -----------------------------------------------------------------------------------------------
 
     /** Formats a shape as a Python tuple: {@code ()}, {@code (3,)}, {@code (2, 3)}. */
-    static String pyTuple(long[] shape) {
-        return NDArray.shapeString(shape);
+    public static String pyTuple(long[] shape) {
+        StringBuilder sb = new StringBuilder("(");
+        for (int i = 0; i < shape.length; i++) {
+            sb.append(i > 0 ? ", " : "").append(shape[i]);
+        }
+        return sb.append(shape.length == 1 ? ",)" : ")").toString();
+    }
+
+    private static long sizeOf(long[] shape) {
+        long n = 1;
+        for (long d : shape) {
+            n *= d;
+        }
+        return n;
     }
 
     private static long[] longs(String csv) {
