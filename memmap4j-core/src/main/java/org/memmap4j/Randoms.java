@@ -77,17 +77,44 @@ public final class Randoms {
         if (high <= low) {
             throw new IllegalArgumentException("high must be greater than low, got low=" + low + " high=" + high);
         }
-        long range = high - low;
-        fill(a, (s, off, t, k) -> Elements.castLong(s, off, t, low + Math.unsignedMultiplyHigh(mix(seed, k), range)));
+        fill(a, (s, off, t, k) -> Elements.castLong(s, off, t, integer(seed, k, low, high)));
     }
 
-    /** Uniform double in [0, 1) for position k: the top 53 bits of the mixed counter. */
-    static double uniform(long seed, long k) {
+    /**
+     * Returns the integer uniform in [low, high) at position k for a seed (multiply-high of the mixed counter by
+     * the range: no modulo bias worth measuring for ranges far below 2^64).
+     *
+     * @param seed the seed
+     * @param k    the position
+     * @param low  the inclusive lower bound
+     * @param high the exclusive upper bound, greater than low
+     * @return the value
+     */
+    public static long integer(long seed, long k, long low, long high) {
+        return low + Math.unsignedMultiplyHigh(mix(seed, k), high - low);
+    }
+
+    /**
+     * Returns the uniform value in [0, 1) at position k of the stream for a seed: the top 53 bits of the mixed
+     * counter. {@link #fillUniform} puts {@code uniform(seed, k)} at C-order flat position k.
+     *
+     * @param seed the seed
+     * @param k    the position
+     * @return the value
+     */
+    public static double uniform(long seed, long k) {
         return (mix(seed, k) >>> 11) * 0x1.0p-53;
     }
 
-    /** Standard normal for position k, from the uniforms at counters 2k and 2k+1 (Box-Muller, cosine branch). */
-    static double normal(long seed, long k) {
+    /**
+     * Returns the standard normal value at position k for a seed, from the uniforms at counters 2k and 2k+1
+     * (Box-Muller, cosine branch). {@link #fillNormal} puts {@code normal(seed, k)} at C-order flat position k.
+     *
+     * @param seed the seed
+     * @param k    the position
+     * @return the value
+     */
+    public static double normal(long seed, long k) {
         double u1 = 1.0 - uniform(seed, 2 * k);   // (0, 1]: log is finite
         double u2 = uniform(seed, 2 * k + 1);
         return Math.sqrt(-2.0 * Math.log(u1)) * Math.cos(TWO_PI * u2);
