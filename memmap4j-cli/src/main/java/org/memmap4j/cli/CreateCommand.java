@@ -10,7 +10,7 @@ import org.memmap4j.Mode;
 import org.memmap4j.NDArray;
 import org.memmap4j.NDArrays;
 import org.memmap4j.Order;
-import org.memmap4j.Randoms;
+import org.memmap4j.compute.Compute;
 import org.memmap4j.format.AtomicFile;
 import org.memmap4j.format.Npy;
 import org.memmap4j.format.Npz;
@@ -106,10 +106,20 @@ final class CreateCommand implements Callable<Integer> {
             case "zeros" -> a -> { };
             case "ones" -> a -> a.fill(1L);
             case "arange" -> NDArrays::fillArange;
-            case "random" -> a -> Randoms.fillRandom(a, seed);
-            case "normal" -> a -> Randoms.fillNormal(a, seed);
+            case "random" -> a -> random(a, seed);
+            case "normal" -> a -> Compute.local().fillNormal(a, seed);
             default -> number(spec, dt);
         };
+    }
+
+    /** Uniform [0, 1) for floats, integers in [0, 100) (bool: 0 or 1), in parallel; the same as Randoms.fillRandom. */
+    private static void random(NDArray a, long seed) {
+        DType.Kind k = a.dtype().kind();
+        if (k.isInteger() || k.isBool()) {
+            Compute.local().fillIntegers(a, 0, k.isBool() ? 2 : 100, seed);
+        } else {
+            Compute.local().fillUniform(a, seed);
+        }
     }
 
     private static Filler number(String text, DType dt) {
