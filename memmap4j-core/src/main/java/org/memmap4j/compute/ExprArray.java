@@ -1,7 +1,7 @@
 package org.memmap4j.compute;
 
 import java.util.List;
-import org.memmap4j.DType.Kind;
+import org.memmap4j.DType;
 import org.memmap4j.NDArray;
 import org.memmap4j.compute.Promotion.Ty;
 import org.memmap4j.exec.ArrayRef;
@@ -15,6 +15,8 @@ final class ExprArray extends Expr {
 
     final ArrayRef ref;
     final transient NDArray array;
+    /** The array's dtype with its byte order, which copies (extract, compress) keep, as NumPy's do. */
+    private final String descr;
 
     ExprArray(NDArray array) {
         super(Ty.strong(array.dtype().kind()), array.shape());
@@ -23,6 +25,7 @@ final class ExprArray extends Expr {
         }
         this.array = array;
         this.ref = ArrayRef.of(array);
+        this.descr = array.dtype().descr();
     }
 
     @Override
@@ -45,9 +48,9 @@ final class ExprArray extends Expr {
         ExprProgram.evaluate(this, from, to, out);
     }
 
-    /** The kind of the array's elements. */
-    Kind kind() {
-        return ty.kind();
+    /** The array's own dtype, byte order included. */
+    DType arrayDtype() {
+        return DType.of(descr);
     }
 
     @Override

@@ -187,7 +187,8 @@ final class MaskOps {
         long[] outShape = new long[outRest.length + 1];
         outShape[0] = total;
         System.arraycopy(outRest, 0, outShape, 1, outRest.length);
-        DType t = values.dtype();
+        // A plain array keeps its byte order, as NumPy's copies do.
+        DType t = values instanceof ExprArray va ? va.arrayDtype() : values.dtype();
         long selected = total;
         MaskSelection sel = new MaskSelection(cond, values, condShape, rowLen, starts, ends, offsets);
         if (file == null) {
