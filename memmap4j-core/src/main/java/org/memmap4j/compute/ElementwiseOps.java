@@ -1,7 +1,9 @@
 package org.memmap4j.compute;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.List;
 import org.memmap4j.DType;
@@ -112,25 +114,47 @@ final class ElementwiseOps {
         c.executor.map(job, c.progress);
     }
 
+    /**
+     * Evaluates e into the C-ordered native elements of a file starting at dataOffset, with positional writes
+     * (see {@link ExprProgram#evaluateToChannel}). Tasks carry the path, so they can run in another JVM that sees
+     * the same file system.
+     */
+    private static void runToFile(Compute c, Expr e, Path file, long dataOffset) {
+        long n = e.size();
+        if (n == 0) {
+            return;
+        }
+        List<ExprArray> leaves = ExprProgram.leaves(e);
+        String path = file.toAbsolutePath().toString();
+        long unitBytes = e.dtype().itemSize();
+        for (ExprArray leaf : leaves) {
+            unitBytes += leaf.ty.kind().itemSize();
+        }
+        Job<Void> job = new Job<>("eval " + e + " to " + file.getFileName(), n, unitBytes, ExprProgram.BLOCK, (from, to) ->
+                ExprProgram.withArrays(leaves, arrays -> {
+                    try (FileChannel ch = FileChannel.open(Path.of(path), StandardOpenOption.WRITE)) {
+                        ExprProgram.evaluateToChannel(e, arrays, from, to, ch, dataOffset);
+                    }
+                    return null;
+                }));
+        c.executor.map(job, c.progress);
+    }
+
     static NDArray evalToNpy(Compute c, Expr e, Path file, boolean overwrite) throws IOException {
         DType t = e.dtype();
         AtomicFile.write(file, overwrite, tmp -> {
+            long dataOffset;
             try (NDArray o = Npy.create(tmp, t, Order.C, true, e.shape)) {
-                run(c, e, o);
+                dataOffset = o.fileOffset().orElseThrow();
             }
+            runToFile(c, e, tmp, dataOffset);
         });
         return Npy.open(file, Mode.READ_WRITE);
     }
 
     static NDArray evalToRaw(Compute c, Expr e, Path file, boolean overwrite) throws IOException {
         DType t = e.dtype();
-        AtomicFile.write(file, overwrite, tmp -> {
-            if (e.size() > 0) {
-                try (NDArray o = MemMap.builder(tmp).dtype(t).mode(Mode.READ_WRITE).shape(e.shape).open()) {
-                    run(c, e, o);
-                }
-            }
-        });
+        AtomicFile.write(file, overwrite, tmp -> runToFile(c, e, tmp, 0));
         if (e.size() == 0) {
             return NDArrays.empty(t, e.shape);
         }

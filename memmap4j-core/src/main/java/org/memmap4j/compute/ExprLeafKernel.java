@@ -15,48 +15,25 @@ import org.memmap4j.internal.StridedLoop;
  */
 final class ExprLeafKernel extends ExprKernel implements StridedLoop.RowOp {
 
+    private final ExprLayout layout;
     private final MemorySegment seg;
     private final DType type;
     private final int size;
-    private final long base;
-    /** Non-null unless every position maps to base + position * itemsize. */
-    private final StridedLoop loop;
-    private final long[] baseArr;
     private int pos;
 
     ExprLeafKernel(NDArray array, long[] shape, int block) {
         super(array.dtype().kind(), block);
         NDArray view = java.util.Arrays.equals(array.shape(), shape) ? array : array.broadcastTo(shape);
-        this.seg = view.segment();
-        this.type = view.dtype();
-        this.size = type.itemSize();
-        this.base = view.segmentOffset();
-        this.loop = isCContiguous(shape, view.strides(), size) ? null
-                : new StridedLoop(shape, new long[][] {view.strides()}, true);
-        this.baseArr = new long[] {base};
-    }
-
-    /** True if the strides are C-contiguous for the shape (axes of length 1 may have any stride). */
-    static boolean isCContiguous(long[] shape, long[] strides, long itemSize) {
-        long s = itemSize;
-        for (int i = shape.length - 1; i >= 0; i--) {
-            if (shape[i] != 1 && strides[i] != s) {
-                return false;
-            }
-            s *= shape[i];
-        }
-        return true;
+        this.layout = new ExprLayout(view);
+        this.seg = layout.seg;
+        this.type = layout.type;
+        this.size = layout.size;
     }
 
     @Override
     void compute(long from, int n) {
-        if (loop == null) {
-            pos = 0;
-            row(base + from * size, size, n);
-        } else {
-            pos = 0;
-            loop.run(baseArr, from, from + n, this);
-        }
+        pos = 0;
+        layout.rows(from, n, this);
     }
 
     @Override

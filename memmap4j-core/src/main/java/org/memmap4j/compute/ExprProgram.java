@@ -81,6 +81,34 @@ final class ExprProgram {
         stream(k, new ExprSink(out), from, to, 0);
     }
 
+    /** Elements staged per positional write: 256 Ki, a megabyte of float32. */
+    static final int STAGE = 64 * BLOCK;
+
+    /**
+     * Evaluates positions [from, to) of e (in its own shape) into a file's bytes at {@code dataOffset + position *
+     * itemsize}, through a staging buffer and positional writes: a fresh file then costs the kernel one copy per
+     * page instead of a page fault, measured 1.4 against 1.0 GB/s here.
+     */
+    static void evaluateToChannel(Expr e, IdentityHashMap<ExprArray, NDArray> arrays, long from, long to,
+            java.nio.channels.FileChannel ch, long dataOffset) throws java.io.IOException {
+        ExprKernel k = e.compile(new ExprContext(e.shape, BLOCK, arrays));
+        int size = e.dtype().itemSize();
+        try (java.lang.foreign.Arena arena = java.lang.foreign.Arena.ofConfined()) {
+            MemorySegment stage = arena.allocate((long) STAGE * size, 64);
+            ExprSink sink = new ExprSink(stage, e.dtype());
+            java.nio.ByteBuffer bb = stage.asByteBuffer();
+            for (long s = from; s < to; s += STAGE) {
+                long end = Math.min(to, s + STAGE);
+                stream(k, sink, s, end, s);
+                bb.clear().limit((int) ((end - s) * size));
+                long pos = dataOffset + s * size;
+                while (bb.hasRemaining()) {
+                    pos += ch.write(bb, pos);
+                }
+            }
+        }
+    }
+
     /** Streams blocks of positions [from, to) through a kernel into a sink at positions shifted by -origin. */
     static void stream(ExprKernel k, ExprSink sink, long from, long to, long origin) {
         for (long p = from; p < to; p += BLOCK) {

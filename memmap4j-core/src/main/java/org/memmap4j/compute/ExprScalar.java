@@ -59,14 +59,25 @@ final class ExprScalar extends Expr {
         if (ty.kind() != Kind.INT64 || !k.isInteger() || fits(k)) {
             return this;
         }
-        long min = switch (k) {
+        long min = minOf(k);
+        long max = maxOf(k);
+        return ofLong(Math.max(min, Math.min(max, lv)));
+    }
+
+    /** The smallest value of an integer kind (uint64's is 0). */
+    static long minOf(Kind k) {
+        return switch (k) {
             case INT8 -> Byte.MIN_VALUE;
             case INT16 -> Short.MIN_VALUE;
             case INT32 -> Integer.MIN_VALUE;
             case INT64 -> Long.MIN_VALUE;
             default -> 0;
         };
-        long max = switch (k) {
+    }
+
+    /** The largest value of an integer kind that a long holds (uint64's is clamped to Long.MAX_VALUE). */
+    static long maxOf(Kind k) {
+        return switch (k) {
             case INT8 -> Byte.MAX_VALUE;
             case INT16 -> Short.MAX_VALUE;
             case INT32 -> Integer.MAX_VALUE;
@@ -75,7 +86,6 @@ final class ExprScalar extends Expr {
             case UINT32 -> 0xFFFF_FFFFL;
             default -> Long.MAX_VALUE;
         };
-        return ofLong(Math.max(min, Math.min(max, lv)));
     }
 
     @Override

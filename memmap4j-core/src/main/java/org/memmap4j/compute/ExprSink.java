@@ -15,43 +15,34 @@ import org.memmap4j.internal.StridedLoop;
  */
 final class ExprSink implements StridedLoop.RowOp {
 
+    private final ExprLayout layout;
     private final MemorySegment seg;
     private final DType type;
     private final int size;
-    private final long base;
-    private final StridedLoop loop;
-    private final long[] baseArr;
     private ExprKernel src;
     private int pos;
 
     /** A sink over an array's elements, in its own shape. */
     ExprSink(NDArray out) {
-        this(out.segment(), out.dtype(), out.segmentOffset(), out.shape(), out.strides());
+        this.layout = new ExprLayout(out);
+        this.seg = layout.seg;
+        this.type = layout.type;
+        this.size = layout.size;
     }
 
     /** A sink over contiguous native memory, as {@link Expr#evaluate} writes. */
     ExprSink(MemorySegment seg, DType type) {
-        this(seg, type, 0, new long[] {seg.byteSize() / type.itemSize()}, new long[] {type.itemSize()});
-    }
-
-    private ExprSink(MemorySegment seg, DType type, long base, long[] shape, long[] strides) {
+        this.layout = new ExprLayout(seg, type, 0, new long[] {seg.byteSize() / type.itemSize()}, new long[] {type.itemSize()});
         this.seg = seg;
         this.type = type;
         this.size = type.itemSize();
-        this.base = base;
-        this.loop = ExprLeafKernel.isCContiguous(shape, strides, size) ? null : new StridedLoop(shape, new long[][] {strides}, true);
-        this.baseArr = new long[] {base};
     }
 
     /** Writes the first n values of a kernel to the output positions {@code [at, at + n)}. */
     void write(ExprKernel k, int from, long at, int n) {
         src = k;
         pos = from;
-        if (loop == null) {
-            row(base + at * size, size, n);
-        } else {
-            loop.run(baseArr, at, at + n, this);
-        }
+        layout.rows(at, n, this);
     }
 
     @Override

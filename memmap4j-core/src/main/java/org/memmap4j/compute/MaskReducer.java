@@ -110,9 +110,9 @@ final class MaskReducer implements Serializable {
                     float[] lanes = floatLanes();
                     int e = Math.min(n, s + SUB);
                     for (int i = s; i < e; i++) {
-                        if (m[i] != 0) {
-                            lanes[(i - s) & (MaskKernels.F_LANES - 1)] += x[i];
-                        }
+                        int j = (i - s) & (MaskKernels.F_LANES - 1);
+                        // A select rather than a branch: random masks mispredict half the time.
+                        lanes[j] = m[i] != 0 ? lanes[j] + x[i] : lanes[j];
                     }
                     endSub(lanes);
                 }
@@ -123,9 +123,8 @@ final class MaskReducer implements Serializable {
                     double[] lanes = doubleLanes();
                     int e = Math.min(n, s + SUB);
                     for (int i = s; i < e; i++) {
-                        if (m[i] != 0) {
-                            lanes[(i - s) & (MaskKernels.D_LANES - 1)] += x[i];
-                        }
+                        int j = (i - s) & (MaskKernels.D_LANES - 1);
+                        lanes[j] = m[i] != 0 ? lanes[j] + x[i] : lanes[j];
                     }
                     endSub(lanes);
                 }

@@ -38,25 +38,9 @@ final class ExprTesting {
         } else if (t.kind().isBool()) {
             v = NDArrays.of(true, false, true, true, false, false, true, false, true, true, false, true);
         } else {
-            long min = switch (t.kind()) {
-                case INT8 -> Byte.MIN_VALUE;
-                case INT16 -> Short.MIN_VALUE;
-                case INT32 -> Integer.MIN_VALUE;
-                case INT64 -> Long.MIN_VALUE;
-                default -> 0;
-            };
-            long max = switch (t.kind()) {
-                case INT8 -> Byte.MAX_VALUE;
-                case INT16 -> Short.MAX_VALUE;
-                case INT32 -> Integer.MAX_VALUE;
-                case UINT8 -> 0xFF;
-                case UINT16 -> 0xFFFF;
-                case UINT32 -> 0xFFFF_FFFFL;
-                default -> -1; // int64 max below, uint64 max as bits
-            };
-            if (t.kind() == DType.Kind.INT64) {
-                max = Long.MAX_VALUE;
-            }
+            long min = ExprScalar.minOf(t.kind());
+            // uint64's largest value as bits.
+            long max = t.kind() == DType.Kind.UINT64 ? -1 : ExprScalar.maxOf(t.kind());
             long neg = t.kind().isUnsigned() ? 9 : -7;
             long neg1 = t.kind().isUnsigned() ? 11 : -1;
             v = NDArrays.of(new long[] {min, neg, neg1, 0, 1, 3, 100, max, 2, 6, 5, 9}).astype(t);
