@@ -119,7 +119,7 @@ final class ElementwiseOps {
      * (see {@link ExprProgram#evaluateToChannel}). Tasks carry the path, so they can run in another JVM that sees
      * the same file system.
      */
-    private static void runToFile(Compute c, Expr e, Path file, long dataOffset) {
+    static void runToFile(Compute c, Expr e, Path file, long dataOffset) {
         long n = e.size();
         if (n == 0) {
             return;

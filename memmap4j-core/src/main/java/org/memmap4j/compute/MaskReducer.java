@@ -109,10 +109,17 @@ final class MaskReducer implements Serializable {
                 for (int s = 0; s < n; s += SUB) {
                     float[] lanes = floatLanes();
                     int e = Math.min(n, s + SUB);
-                    for (int i = s; i < e; i++) {
-                        int j = (i - s) & (MaskKernels.F_LANES - 1);
-                        // A select rather than a branch: random masks mispredict half the time.
-                        lanes[j] = m[i] != 0 ? lanes[j] + x[i] : lanes[j];
+                    int i = s;
+                    // Groups of 32 as plain elementwise loops over the lanes, which C2 vectorises. An unselected
+                    // element adds +0.0 (its bits masked off): lanes start at +0.0 and a sum of floats is -0.0
+                    // only if every term is, so this equals not adding it, as the vector kernels' masked add.
+                    for (; i + MaskKernels.F_LANES <= e; i += MaskKernels.F_LANES) {
+                        for (int j = 0; j < MaskKernels.F_LANES; j++) {
+                            lanes[j] += Float.intBitsToFloat(Float.floatToRawIntBits(x[i + j]) & -m[i + j]);
+                        }
+                    }
+                    for (; i < e; i++) {
+                        lanes[i - s & (MaskKernels.F_LANES - 1)] += Float.intBitsToFloat(Float.floatToRawIntBits(x[i]) & -m[i]);
                     }
                     endSub(lanes);
                 }
@@ -122,9 +129,14 @@ final class MaskReducer implements Serializable {
                 for (int s = 0; s < n; s += SUB) {
                     double[] lanes = doubleLanes();
                     int e = Math.min(n, s + SUB);
-                    for (int i = s; i < e; i++) {
-                        int j = (i - s) & (MaskKernels.D_LANES - 1);
-                        lanes[j] = m[i] != 0 ? lanes[j] + x[i] : lanes[j];
+                    int i = s;
+                    for (; i + MaskKernels.D_LANES <= e; i += MaskKernels.D_LANES) {
+                        for (int j = 0; j < MaskKernels.D_LANES; j++) {
+                            lanes[j] += Double.longBitsToDouble(Double.doubleToRawLongBits(x[i + j]) & -(long) m[i + j]);
+                        }
+                    }
+                    for (; i < e; i++) {
+                        lanes[i - s & (MaskKernels.D_LANES - 1)] += Double.longBitsToDouble(Double.doubleToRawLongBits(x[i]) & -(long) m[i]);
                     }
                     endSub(lanes);
                 }

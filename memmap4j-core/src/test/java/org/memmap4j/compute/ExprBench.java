@@ -64,6 +64,28 @@ public final class ExprBench {
                     }
                 }
             }
+            if (what.equals("phases")) {
+                Expr d = Expr.of(a);
+                Expr e = d.multiply(9).divide(5).add(32).multiply(1.02);
+                Path out = Path.of("/tmp/hexpr/java_phases.npy");
+                for (int r = 0; r < reps; r++) {
+                    long[] t = new long[4];
+                    t[0] = System.nanoTime();
+                    org.memmap4j.format.AtomicFile.write(out, true, tmp -> {
+                        long off;
+                        try (NDArray o = Npy.create(tmp, e.dtype(), org.memmap4j.Order.C, true, e.shape())) {
+                            off = o.fileOffset().orElseThrow();
+                        }
+                        t[1] = System.nanoTime();
+                        ElementwiseOps.runToFile(c, e, tmp, off);
+                        t[2] = System.nanoTime();
+                    });
+                    t[3] = System.nanoTime();
+                    System.out.printf("create %.3f s, evaluate+write %.3f s, force+rename %.3f s, total %.3f s%n",
+                            (t[1] - t[0]) / 1e9, (t[2] - t[1]) / 1e9, (t[3] - t[2]) / 1e9, (t[3] - t[0]) / 1e9);
+                    Files.deleteIfExists(out);
+                }
+            }
             if (what.equals("parts")) {
                 Expr d = Expr.of(a);
                 Expr e = d.multiply(9).divide(5).add(32).multiply(1.02);
