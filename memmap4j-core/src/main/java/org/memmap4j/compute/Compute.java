@@ -102,10 +102,11 @@ public final class Compute {
     }
 
     /**
-     * Evaluates an expression into a new C-ordered .npy file of its dtype and shape, written through a memory
-     * mapping under a temporary name in the same directory and renamed into place when complete and forced to
-     * disk: readers never see a partial file, and a failure leaves {@code file} as it was. The expression may read
-     * {@code file} itself (its old contents).
+     * Evaluates an expression into a new C-ordered .npy file of its dtype and shape, like a chunked loop into
+     * {@code np.lib.format.open_memmap}, in one fused pass. The file is written under a temporary name in the same
+     * directory (chunks by positional writes, which cost the kernel less than page faults in a fresh mapping),
+     * forced to disk and renamed into place: readers never see a partial file, and a failure leaves {@code file}
+     * as it was. The expression may read {@code file} itself (its old contents).
      *
      * @param expr      the expression
      * @param file      the file to create

@@ -270,4 +270,22 @@ class MaskTest {
         assertThatThrownBy(() -> SMALL.sumWhere(a, Expr.of(a))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("to dtype('bool')");
     }
+
+    @Test
+    void emptyAnd0dOperandsReduceAndSelectLikeNumPy() {
+        NDArray empty = NDArrays.zeros(DType.FLOAT32, 0, 3);
+        assertThat(SMALL.sumWhere(empty, Expr.of(empty).gt(0)).getDouble()).isEqualTo(0.0);
+        assertThat(SMALL.meanWhere(empty, Expr.of(empty).gt(0)).getDouble()).isNaN();
+        assertThat(SMALL.countNonzero(Expr.of(empty).lt(1))).isZero();
+        assertThat(SMALL.extract(Expr.of(empty).lt(1), Expr.of(empty)).shape()).containsExactly(0);
+        assertThat(SMALL.compress(Expr.of(NDArrays.zeros(DType.BOOL, 0)), Expr.of(empty)).shape()).containsExactly(0, 3);
+        assertThatThrownBy(() -> SMALL.minWhere(empty, Expr.of(empty).gt(0))).isInstanceOf(IllegalArgumentException.class);
+        NDArray zeroD = NDArrays.of(2.5).reshape();
+        assertThat(SMALL.sumWhere(zeroD, Expr.of(zeroD).gt(1)).getDouble()).isEqualTo(2.5);
+        assertThat(SMALL.sumWhere(NDArrays.of(new long[] {-5, 7}).astype(DType.UINT8), Expr.of(NDArrays.of(true, true)))
+                .getLong()).isEqualTo(251 + 7);
+        assertThat(SMALL.maxWhere(zeroD, Expr.scalar(true)).getDouble()).isEqualTo(2.5);
+        assertThat(SMALL.extract(Expr.of(zeroD).gt(1), Expr.of(zeroD)).shape()).containsExactly(1);
+        assertThat(SMALL.countNonzero(Expr.scalar(0.0))).isZero();
+    }
 }
