@@ -1,0 +1,98 @@
+package org.memmap4j.compute;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import org.memmap4j.compute.ExprOp.Op;
+
+/**
+ * The hot mask pattern, {@code a[a OP c].sum()} and {@code count_nonzero(a OP c)} over a C-contiguous native
+ * float32 or float64 array, in one pass over its memory. {@link #INSTANCE} is the Vector API implementation when
+ * available ({@code VectorMaskKernels}), else {@link Scalar}; both give identical bits.
+ *
+ * <p>The sums fix their order so that it does not depend on the hardware's vector width: element {@code i} of a
+ * sub-block (at most {@link MaskReducer#SUB} elements, starting at a multiple of it) is added to lane
+ * {@code i % lanes.length} (32 float lanes, 16 double lanes) when selected; unselected elements leave their lane
+ * untouched.
+ */
+interface MaskKernels {
+
+    /** The kernels this JVM uses. */
+    MaskKernels INSTANCE = Vectorization.load(MaskKernels.class, "org.memmap4j.compute.VectorMaskKernels", new Scalar());
+
+    /** Float lanes of a float32 sum. */
+    int F_LANES = 32;
+    /** Double lanes of a float64 sum. */
+    int D_LANES = 16;
+
+    /** Adds the selected float32 elements at byte offset off, n of them (one sub-block), to lanes[i % 32]. */
+    void sumF32(MemorySegment s, long off, int n, Op op, float c, float[] lanes);
+
+    /** Adds the selected float64 elements at byte offset off, n of them (one sub-block), to lanes[i % 16]. */
+    void sumF64(MemorySegment s, long off, int n, Op op, double c, double[] lanes);
+
+    /** Counts the float32 elements x at byte offset off, n of them, for which {@code x OP c}. */
+    long countF32(MemorySegment s, long off, long n, Op op, float c);
+
+    /** Counts the float64 elements x at byte offset off, n of them, for which {@code x OP c}. */
+    long countF64(MemorySegment s, long off, long n, Op op, double c);
+
+    /** {@return whether {@code x OP c}, for a comparison op (Java's operators: NaN compares false except !=)} */
+    static boolean test(Op op, double x, double c) {
+        return switch (op) {
+            case EQ -> x == c;
+            case NE -> x != c;
+            case LT -> x < c;
+            case LE -> x <= c;
+            case GT -> x > c;
+            case GE -> x >= c;
+            default -> throw new IllegalArgumentException("not a comparison: " + op);
+        };
+    }
+
+    /** The reference implementation, element by element. */
+    final class Scalar implements MaskKernels {
+        private static final ValueLayout.OfFloat F = ValueLayout.JAVA_FLOAT_UNALIGNED;
+        private static final ValueLayout.OfDouble D = ValueLayout.JAVA_DOUBLE_UNALIGNED;
+
+        @Override
+        public void sumF32(MemorySegment s, long off, int n, Op op, float c, float[] lanes) {
+            for (int i = 0; i < n; i++) {
+                float x = s.get(F, off + 4L * i);
+                int j = i & (F_LANES - 1);
+                // A select rather than a branch: random masks mispredict half the time.
+                lanes[j] = test(op, x, c) ? lanes[j] + x : lanes[j];
+            }
+        }
+
+        @Override
+        public void sumF64(MemorySegment s, long off, int n, Op op, double c, double[] lanes) {
+            for (int i = 0; i < n; i++) {
+                double x = s.get(D, off + 8L * i);
+                int j = i & (D_LANES - 1);
+                lanes[j] = test(op, x, c) ? lanes[j] + x : lanes[j];
+            }
+        }
+
+        @Override
+        public long countF32(MemorySegment s, long off, long n, Op op, float c) {
+            long k = 0;
+            for (long i = 0; i < n; i++) {
+                if (test(op, s.get(F, off + 4L * i), c)) {
+                    k++;
+                }
+            }
+            return k;
+        }
+
+        @Override
+        public long countF64(MemorySegment s, long off, long n, Op op, double c) {
+            long k = 0;
+            for (long i = 0; i < n; i++) {
+                if (test(op, s.get(D, off + 8L * i), c)) {
+                    k++;
+                }
+            }
+            return k;
+        }
+    }
+}

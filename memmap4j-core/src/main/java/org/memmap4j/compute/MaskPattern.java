@@ -1,0 +1,102 @@
+package org.memmap4j.compute;
+
+import java.io.Serial;
+import java.io.Serializable;
+import java.lang.foreign.MemorySegment;
+import java.util.Arrays;
+import org.memmap4j.DType.Kind;
+import org.memmap4j.NDArray;
+import org.memmap4j.compute.ExprOp.Op;
+import org.memmap4j.compute.MaskReducer.What;
+import org.memmap4j.exec.RangeTask;
+
+/**
+ * The hot mask pattern: a mask {@code x OP c} (or {@code c OP x}) comparing a C-contiguous native float32 or
+ * float64 array with a scalar, reducing either the mask itself (count) or the same array's elements (sum, mean).
+ * Its task reads the array's memory once through {@link MaskKernels}, with the same block order as the generic
+ * path, so both give the same bits.
+ *
+ * @param leaf the array operand
+ * @param op   the comparison, with the array on the left
+ * @param c    the scalar, in the array's precision (a float32 array compares with the float32 nearest the scalar)
+ */
+record MaskPattern(ExprArray leaf, Op op, double c) implements Serializable {
+
+    @Serial
+    private static final long serialVersionUID = 1L;
+
+    /** Returns the pattern of (values, where), or null; values null means a count of where. */
+    static MaskPattern match(Expr values, Expr where) {
+        if (!(where instanceof ExprOp w) || !w.op.isComparison()) {
+            return null;
+        }
+        Expr x = w.args[0];
+        Expr s = w.args[1];
+        Op op = w.op;
+        if (x instanceof ExprScalar && s instanceof ExprArray) {
+            x = w.args[1];
+            s = w.args[0];
+            op = op.swapped();
+        }
+        if (!(x instanceof ExprArray xa) || !(s instanceof ExprScalar sc) || xa.array == null) {
+            return null;
+        }
+        NDArray a = xa.array;
+        Kind k = a.dtype().kind();
+        if ((k != Kind.FLOAT32 && k != Kind.FLOAT64) || w.loop != k || !a.dtype().isNativeOrder() || !a.isCContiguous()) {
+            return null;
+        }
+        if (values != null && !(values instanceof ExprArray va && va.array != null && sameView(va.array, a))) {
+            return null;
+        }
+        double v = sc.doubleValue();
+        return new MaskPattern(xa, op, k == Kind.FLOAT32 ? (float) v : v);
+    }
+
+    private static boolean sameView(NDArray x, NDArray y) {
+        return x == y || (x.dtype().equals(y.dtype()) && Arrays.equals(x.shape(), y.shape())
+                && Arrays.equals(x.strides(), y.strides()) && x.mayShareMemory(y)
+                && x.segment().address() + x.segmentOffset() == y.segment().address() + y.segmentOffset());
+    }
+
+    /** The task reducing positions [from, to) (multiples of {@link MaskReducer#ALIGN} apart). */
+    RangeTask<MaskReducer> task(What what, Kind acc) {
+        ExprArray x = leaf;
+        Op o = op;
+        double cv = c;
+        return (from, to) -> x.ref.apply(a -> {
+            MemorySegment s = a.segment();
+            long base = a.segmentOffset();
+            boolean f32 = a.dtype().kind() == Kind.FLOAT32;
+            int size = f32 ? 4 : 8;
+            MaskKernels k = MaskKernels.INSTANCE;
+            MaskReducer r = new MaskReducer(what, acc);
+            if (what == What.COUNT) {
+                r.count = f32 ? k.countF32(s, base + from * size, to - from, o, (float) cv)
+                        : k.countF64(s, base + from * size, to - from, o, cv);
+                return r;
+            }
+            for (long sb = from; sb < to; sb += MaskReducer.ALIGN) {
+                long end = Math.min(to, sb + MaskReducer.ALIGN);
+                for (long p = sb; p < end; p += MaskReducer.SUB) {
+                    int n = (int) Math.min(MaskReducer.SUB, end - p);
+                    if (f32) {
+                        float[] lanes = r.floatLanes();
+                        k.sumF32(s, base + p * size, n, o, (float) cv, lanes);
+                        r.endSub(lanes);
+                    } else {
+                        double[] lanes = r.doubleLanes();
+                        k.sumF64(s, base + p * size, n, o, cv, lanes);
+                        r.endSub(lanes);
+                    }
+                }
+                if (what == What.MEAN) {
+                    r.count += f32 ? k.countF32(s, base + sb * size, end - sb, o, (float) cv)
+                            : k.countF64(s, base + sb * size, end - sb, o, cv);
+                }
+                r.endSuper();
+            }
+            return r;
+        });
+    }
+}
