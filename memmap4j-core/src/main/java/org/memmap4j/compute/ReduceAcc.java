@@ -3,6 +3,7 @@ package org.memmap4j.compute;
 import java.io.Serial;
 import java.io.Serializable;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import org.memmap4j.DType;
 import org.memmap4j.internal.Elements;
 
@@ -38,6 +39,15 @@ abstract class ReduceAcc implements Serializable {
         private ReduceLanes.Sum sumIm;
         private ReduceLanes.Var varRe;
         private ReduceLanes.Var varIm;
+        private long[] rowOff = new long[0];
+
+        /** The byte offsets of a block's reduced positions (columns mode). */
+        long[] rowOffsets(int count) {
+            if (rowOff.length < count) {
+                rowOff = new long[count];
+            }
+            return rowOff;
+        }
 
         ReduceLanes.Sum sum(boolean imag) {
             if (imag) {
@@ -66,7 +76,12 @@ abstract class ReduceAcc implements Serializable {
     /** Contiguous native float32/float64 runs can use the kernels. */
     final transient boolean fast;
     final transient boolean f64;
+    /** Native float32/float64 input: contiguous rows in columns mode are read in place, without conversion. */
+    final transient boolean nativeFloat;
     transient Scratch sc;
+    /** Columns mode: the first reduced position of the block and the block's positions (each output gets one each). */
+    transient long firstRow;
+    transient long rows;
     transient boolean slices;
     int width;
 
@@ -80,7 +95,8 @@ abstract class ReduceAcc implements Serializable {
                 && (op.family == ReduceOp.Family.EXTREME || op.family == ReduceOp.Family.ARG);
         this.kernels = kernels;
         this.f64 = in.kind() == DType.Kind.FLOAT64;
-        this.fast = kernels != null && in.isNativeOrder() && (f64 || in.kind() == DType.Kind.FLOAT32);
+        this.nativeFloat = in.isNativeOrder() && (f64 || in.kind() == DType.Kind.FLOAT32);
+        this.fast = kernels != null && nativeFloat;
     }
 
     /** Creates the accumulator of an operation for an input dtype; kernels may be null (scalar path). */
@@ -95,11 +111,16 @@ abstract class ReduceAcc implements Serializable {
         };
     }
 
-    /** Starts a block: width outputs, in slice mode (width 1) or columns mode. */
-    final void begin(Scratch scratch, int w, boolean sliceMode) {
+    /**
+     * Starts a block: width outputs, in slice mode (width 1) or columns mode; in columns mode the block covers the
+     * reduced positions first .. first + count - 1.
+     */
+    final void begin(Scratch scratch, int w, boolean sliceMode, long first, long count) {
         this.sc = scratch;
         this.width = w;
         this.slices = sliceMode;
+        this.firstRow = first;
+        this.rows = count;
         clear(w);
     }
 
@@ -132,12 +153,43 @@ abstract class ReduceAcc implements Serializable {
 
     /** Feeds one row across outputs: element i (at off + i * stride) belongs to output k + i; r is the position. */
     final void columns(int k, MemorySegment s, long off, long stride, int n, long r) {
+        if (nativeFloat && stride == itemSize && columnsRun(k, s, off, n, r)) {
+            return;
+        }
         for (int done = 0; done < n; ) {
             int m = Math.min(BUF, n - done);
             read(s, off + done * stride, stride, m);
             columnsBuf(k + done, m, r);
             done += m;
         }
+    }
+
+    /**
+     * Feeds the whole block for outputs k .. k + n - 1, whose elements at the block's first reduced position start at
+     * byte col with stride colStride; row t (reduced position firstRow + t) is shifted by rowOff[t] bytes. Equivalent
+     * to {@link #columns} row after row; contiguous native float runs go through a tile kernel that keeps a strip of
+     * outputs in registers over all rows (each output still adds its elements in row order).
+     */
+    final void tile(int k, MemorySegment s, long col, long colStride, int n, long[] rowOff) {
+        if (fast && colStride == itemSize && n > 0 && rows > 0 && tileRun(k, s, col, n, rowOff)) {
+            return;
+        }
+        for (int t = 0; t < rows; t++) {
+            columns(k, s, col + rowOff[t], colStride, n, firstRow + t);
+        }
+    }
+
+    /** Handles {@link #tile} with the kernels; returns false to go row by row. */
+    boolean tileRun(int k, MemorySegment s, long col, int n, long[] rowOff) {
+        return false;
+    }
+
+    /**
+     * Handles a contiguous native float row in columns mode in place; returns false to take the generic path. Must
+     * compute exactly what {@link #columnsBuf} computes.
+     */
+    boolean columnsRun(int k, MemorySegment s, long off, int n, long r) {
+        return false;
     }
 
     /** Consumes m converted elements belonging to outputs k .. k + m - 1, all at reduced position r. */
@@ -165,25 +217,63 @@ abstract class ReduceAcc implements Serializable {
                     }
                 }
             }
-            case DOUBLE -> ReduceRead.doubles(s, off, stride, m, in, sc.re);
+            case DOUBLE -> ReduceRead.doubles(s, off, stride, m, in, sc.re, sc.lv);
             case COMPLEX -> {
-                ReduceRead.doubles(s, off, stride, m, in, sc.re);
-                ReduceRead.imags(s, off, stride, m, in, sc.im);
+                ReduceRead.doubles(s, off, stride, m, in, sc.re, sc.lv);
+                ReduceRead.imags(s, off, stride, m, in, sc.im, sc.lv);
             }
         }
     }
 
+    private static final ValueLayout.OfByte I8 = ValueLayout.JAVA_BYTE;
+    private static final ValueLayout.OfShort I16 = ValueLayout.JAVA_SHORT_UNALIGNED;
+    private static final ValueLayout.OfInt I32 = ValueLayout.JAVA_INT_UNALIGNED;
+    private static final ValueLayout.OfLong I64 = ValueLayout.JAVA_LONG_UNALIGNED;
+    private static final ValueLayout.OfFloat F32 = ValueLayout.JAVA_FLOAT_UNALIGNED;
+    private static final ValueLayout.OfDouble F64 = ValueLayout.JAVA_DOUBLE_UNALIGNED;
+
     /**
-     * Writes a float result, with every NaN as the canonical one: which NaN an operation on NaNs returns depends on
-     * operand order, which the JIT may change, so without this results would differ in NaN bits between runs.
+     * Writes a float result into a native-order output, as NumPy's cast, with every NaN as the canonical one: which
+     * NaN an operation on NaNs returns depends on operand order, which the JIT may change, so without this results
+     * would differ in NaN bits between runs. Layouts are constants: outputs can have as many elements as inputs.
      */
     static void writeDouble(MemorySegment out, long off, DType outType, double v) {
-        Elements.castDouble(out, off, outType, v != v ? Double.NaN : v);
+        double x = v != v ? Double.NaN : v;
+        switch (outType.kind()) {
+            case FLOAT64 -> out.set(F64, off, x);
+            case FLOAT32 -> out.set(F32, off, (float) x);
+            case FLOAT16 -> out.set(I16, off, Elements.doubleToHalf(x));
+            default -> Elements.castDouble(out, off, outType, x);
+        }
     }
 
     /** Writes a complex result with canonical NaN parts (see {@link #writeDouble}). */
     static void writeComplex(MemorySegment out, long off, DType outType, double re, double im) {
-        Elements.castComplex(out, off, outType, re != re ? Double.NaN : re, im != im ? Double.NaN : im);
+        double r = re != re ? Double.NaN : re;
+        double i = im != im ? Double.NaN : im;
+        switch (outType.kind()) {
+            case COMPLEX128 -> {
+                out.set(F64, off, r);
+                out.set(F64, off + 8, i);
+            }
+            case COMPLEX64 -> {
+                out.set(F32, off, (float) r);
+                out.set(F32, off + 4, (float) i);
+            }
+            default -> Elements.castComplex(out, off, outType, r, i);
+        }
+    }
+
+    /** Writes an integer result into a native-order output, wrapping to the dtype as NumPy's cast. */
+    static void writeLong(MemorySegment out, long off, DType outType, long v) {
+        switch (outType.kind()) {
+            case INT64, UINT64 -> out.set(I64, off, v);
+            case INT32, UINT32 -> out.set(I32, off, (int) v);
+            case INT16, UINT16 -> out.set(I16, off, (short) v);
+            case INT8, UINT8 -> out.set(I8, off, (byte) v);
+            case BOOL -> out.set(I8, off, (byte) (v != 0 ? 1 : 0));
+            default -> Elements.castLong(out, off, outType, v);
+        }
     }
 
     static double[] zeros(double[] a, int w) {

@@ -3,7 +3,6 @@ package org.memmap4j.compute;
 import java.io.Serial;
 import java.lang.foreign.MemorySegment;
 import org.memmap4j.DType;
-import org.memmap4j.internal.Elements;
 
 /**
  * argmin, argmax: the position of the first NaN (for floats, or complex with a NaN part), else of the first
@@ -100,6 +99,22 @@ final class ReduceArg extends ReduceAcc {
     }
 
     @Override
+    boolean tileRun(int k, MemorySegment s, long col, int m, long[] rowOff) {
+        kernels.argTile(s, col, m, rowOff, (int) rows, firstRow, f64, max, v, idx, k);
+        java.util.Arrays.fill(has, k, k + m, true);
+        return true;
+    }
+
+    @Override
+    boolean columnsRun(int k, MemorySegment s, long off, int m, long r) {
+        for (int i = 0; i < m; i++) {
+            double x = f64 ? s.get(ReduceLanes.F64, off + 8L * i) : s.get(ReduceLanes.F32, off + 4L * i);
+            offer(k + i, x, r);
+        }
+        return true;
+    }
+
+    @Override
     void columnsBuf(int k, int m, long r) {
         for (int i = 0; i < m; i++) {
             switch (carrier) {
@@ -126,6 +141,6 @@ final class ReduceArg extends ReduceAcc {
 
     @Override
     void write(int j, MemorySegment out, long off, DType outType) {
-        Elements.castLong(out, off, outType, idx[j]);
+        writeLong(out, off, outType, idx[j]);
     }
 }

@@ -3,7 +3,6 @@ package org.memmap4j.compute;
 import java.io.Serial;
 import java.lang.foreign.MemorySegment;
 import org.memmap4j.DType;
-import org.memmap4j.internal.Elements;
 
 /**
  * count_nonzero, any, all: counts nonzero elements (NaN is nonzero; a complex element when either part is) and
@@ -73,6 +72,6 @@ final class ReduceCount extends ReduceAcc {
             case ALL -> nonzero[j] == total[j] ? 1 : 0;
             default -> nonzero[j];
         };
-        Elements.castLong(out, off, outType, v);
+        writeLong(out, off, outType, v);
     }
 }

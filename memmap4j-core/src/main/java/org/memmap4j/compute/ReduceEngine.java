@@ -185,7 +185,7 @@ final class ReduceEngine {
             long p0 = b * plan.blockLength();
             long p1 = Math.min(plan.sliceLength(), p0 + plan.blockLength());
             if (!plan.columns()) {
-                acc.begin(sc, 1, true);
+                acc.begin(sc, 1, true, p0, p1 - p0);
                 long base = rows.in[0];
                 if (single) {
                     acc.slice(inSeg, base + p0 * singleStride, singleStride, p1 - p0, p0);
@@ -197,18 +197,19 @@ final class ReduceEngine {
                     });
                 }
             } else {
-                acc.begin(sc, rows.width, false);
-                long[] pos = {p0};
-                if (p1 > p0) {
+                int count = (int) (p1 - p0);
+                acc.begin(sc, rows.width, false, p0, count);
+                long[] rowOff = sc.rowOffsets(count);
+                if (count > 0) {
+                    int[] at = {0};
                     red.run(new long[] {0}, p0, p1, (off, st, n) -> {
                         for (long i = 0; i < n; i++) {
-                            long r = off[0] + i * st[0];
-                            long at = pos[0]++;
-                            for (int j = 0; j < rows.count; j++) {
-                                acc.columns(rows.k[j], inSeg, rows.in[j] + r, rows.inStride[j], rows.n[j], at);
-                            }
+                            rowOff[at[0]++] = off[0] + i * st[0];
                         }
                     });
+                }
+                for (int j = 0; j < rows.count; j++) {
+                    acc.tile(rows.k[j], inSeg, rows.in[j], rows.inStride[j], rows.n[j], rowOff);
                 }
             }
             acc.finish();

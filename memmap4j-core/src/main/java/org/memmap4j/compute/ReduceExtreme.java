@@ -3,7 +3,6 @@ package org.memmap4j.compute;
 import java.io.Serial;
 import java.lang.foreign.MemorySegment;
 import org.memmap4j.DType;
-import org.memmap4j.internal.Elements;
 
 /**
  * min, max, nanmin, nanmax. Floats follow {@link Math#max}/{@link Math#min}: NaN propagates, and -0.0 orders below
@@ -94,6 +93,25 @@ final class ReduceExtreme extends ReduceAcc {
     }
 
     @Override
+    boolean tileRun(int k, MemorySegment s, long col, int m, long[] rowOff) {
+        if (skipNaN) {
+            return false;
+        }
+        kernels.extremeTile(s, col, m, rowOff, (int) rows, f64, max, v, k);
+        java.util.Arrays.fill(has, k, k + m, true);
+        return true;
+    }
+
+    @Override
+    boolean columnsRun(int k, MemorySegment s, long off, int m, long r) {
+        for (int i = 0; i < m; i++) {
+            double x = f64 ? s.get(ReduceLanes.F64, off + 8L * i) : s.get(ReduceLanes.F32, off + 4L * i);
+            offer(k + i, x);
+        }
+        return true;
+    }
+
+    @Override
     void columnsBuf(int k, int m, long r) {
         feed(k, m, true);
     }
@@ -126,7 +144,7 @@ final class ReduceExtreme extends ReduceAcc {
     @Override
     void write(int j, MemorySegment out, long off, DType outType) {
         switch (carrier) {
-            case LONG -> Elements.castLong(out, off, outType, flip ? lv[j] ^ Long.MIN_VALUE : lv[j]);
+            case LONG -> writeLong(out, off, outType, flip ? lv[j] ^ Long.MIN_VALUE : lv[j]);
             case DOUBLE -> writeDouble(out, off, outType, has[j] ? v[j] : Double.NaN);
             case COMPLEX -> writeComplex(out, off, outType, has[j] ? v[j] : Double.NaN,
                     has[j] ? vIm[j] : Double.NaN);

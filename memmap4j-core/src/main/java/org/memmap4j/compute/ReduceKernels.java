@@ -59,4 +59,32 @@ interface ReduceKernels {
      * largest (or smallest) value, as NumPy's argmax/argmin.
      */
     long arg(MemorySegment s, long off, long n, boolean f64, boolean max);
+
+    // ---- rows of the columns strategy: element i of a contiguous row updates output k + i ----------------------
+
+    /**
+     * A tile of the columns strategy: n outputs k .. k + n - 1 whose elements of row t are the n contiguous elements at
+     * byte {@code col + rowOff[t]}, for rows t = 0 .. rows - 1: {@code acc[k + i] += x[t][i]}, in row order.
+     */
+    void addTile(MemorySegment s, long col, int n, long[] rowOff, int rows, boolean f64, double[] acc, int k);
+
+    /**
+     * A tile (see {@link #addTile}) of shifted sums: row 0 is the shift, {@code shift[k + i] = x[0][i]}; then for
+     * every row t (row 0 included), {@code d = x[t][i] - shift[k + i]; sum[k + i] += d;
+     * sq[k + i] = Math.fma(d, d, sq[k + i])}.
+     */
+    void shiftTile(MemorySegment s, long col, int n, long[] rowOff, int rows, boolean f64, double[] shift,
+                   double[] sum, double[] sq, int k);
+
+    /** A tile (see {@link #addTile}) of extremes: {@code v[k + i]} = row 0, then Math.max (or min) with each row. */
+    void extremeTile(MemorySegment s, long col, int n, long[] rowOff, int rows, boolean f64, boolean max, double[] v,
+                     int k);
+
+    /**
+     * A tile (see {@link #addTile}) of arg-extremes: row 0 initialises {@code v[k + i]} and {@code at[k + i] = first};
+     * then for each row t, unless {@code v[k + i]} is NaN, if {@code x[t][i]} is NaN or beats it strictly (greater for
+     * max, smaller for min), {@code v[k + i] = x[t][i]} and {@code at[k + i] = first + t}.
+     */
+    void argTile(MemorySegment s, long col, int n, long[] rowOff, int rows, long first, boolean f64, boolean max,
+                 double[] v, long[] at, int k);
 }

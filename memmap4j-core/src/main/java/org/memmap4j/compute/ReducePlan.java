@@ -16,7 +16,8 @@ import java.io.Serializable;
  *   <li><b>Columns</b>: outputs are taken {@link #GROUP} at a time; for each reduced position, the group's row of
  *       elements is read and accumulated per output. Chosen when the innermost axis in memory is kept and long
  *       (axis 0 of the same array: rows of 2048 contiguous elements), or when slices are too short for per-output
- *       work to pay. The reduced positions are cut into blocks of {@code SLICE_BLOCK / group} rows.</li>
+ *       work to pay. The reduced positions are cut into blocks of {@code SLICE_BLOCK / group} rows
+ *       (at most {@link #MAX_ROWS}).</li>
  * </ul>
  * The units of work are (group, block) pairs, group-major; partials of one group merge pairwise over its blocks.
  *
@@ -45,7 +46,10 @@ record ReducePlan(long[] keptShape, long[] keptInStrides, long[] keptOutStrides,
     static final long SLICE_BLOCK = 1L << 20;
 
     /** Outputs per group in the columns strategy. */
-    static final int GROUP = 2048;
+    static final int GROUP = Integer.getInteger("memmap4j.redGroup", 2048);
+
+    /** Reduced positions per block in the columns strategy at most (their offsets are held per block). */
+    static final long MAX_ROWS = 1 << 16;
 
     /** Runs shorter than this are not worth streaming per output (and kept rows this short not per row). */
     static final long MIN_RUN = 16;
@@ -109,7 +113,7 @@ record ReducePlan(long[] keptShape, long[] keptInStrides, long[] keptOutStrides,
             columns = innerKeptLen >= MIN_RUN;
         }
         int group = columns ? (int) Math.min(outputs, GROUP) : 1;
-        long blockLength = columns ? Math.max(1, SLICE_BLOCK / group) : SLICE_BLOCK;
+        long blockLength = columns ? Math.clamp(SLICE_BLOCK / group, 1, MAX_ROWS) : SLICE_BLOCK;
         long groups = outputs == 0 ? 0 : (outputs + group - 1) / group;
         long blocks = Math.max(1, (length + blockLength - 1) / blockLength);
         return new ReducePlan(ks, kin, kout, rs, rst, logicalOrder, columns, outputs, length, group, blockLength, groups,

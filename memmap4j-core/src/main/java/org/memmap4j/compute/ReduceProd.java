@@ -3,7 +3,6 @@ package org.memmap4j.compute;
 import java.io.Serial;
 import java.lang.foreign.MemorySegment;
 import org.memmap4j.DType;
-import org.memmap4j.internal.Elements;
 
 /**
  * prod: integers and bool multiply in int64 arithmetic, wrapping like NumPy (the order does not matter); floats
@@ -86,7 +85,7 @@ final class ReduceProd extends ReduceAcc {
     @Override
     void write(int j, MemorySegment out, long off, DType outType) {
         switch (carrier) {
-            case LONG -> Elements.castLong(out, off, outType, lp[j]);
+            case LONG -> writeLong(out, off, outType, lp[j]);
             case DOUBLE -> writeDouble(out, off, outType, re[j]);
             case COMPLEX -> writeComplex(out, off, outType, re[j], im[j]);
         }

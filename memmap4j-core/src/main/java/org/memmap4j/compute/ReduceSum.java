@@ -3,7 +3,6 @@ package org.memmap4j.compute;
 import java.io.Serial;
 import java.lang.foreign.MemorySegment;
 import org.memmap4j.DType;
-import org.memmap4j.internal.Elements;
 
 /**
  * sum, nansum, mean, nanmean. Integers and bool sum exactly in int64 arithmetic, wrapping like NumPy (the order
@@ -97,13 +96,40 @@ final class ReduceSum extends ReduceAcc {
     }
 
     @Override
+    boolean tileRun(int k, MemorySegment s, long col, int n, long[] rowOff) {
+        if (skipNaN) {
+            return false;
+        }
+        kernels.addTile(s, col, n, rowOff, (int) rows, f64, re, k);
+        return true;
+    }
+
+    @Override
+    boolean columnsRun(int k, MemorySegment s, long off, int n, long r) {
+        if (skipNaN) {
+            return false;
+        }
+        double[] a = re;
+        if (f64) {
+            for (int i = 0; i < n; i++) {
+                a[k + i] += s.get(ReduceLanes.F64, off + 8L * i);
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                a[k + i] += s.get(ReduceLanes.F32, off + 4L * i);
+            }
+        }
+        return true;
+    }
+
+    @Override
     void columnsBuf(int k, int m, long r) {
+        // Without NaN skipping every output counts every row: the count is set from rows at the end of the block.
         switch (carrier) {
             case LONG -> {
                 long[] lv = sc.lv;
                 for (int i = 0; i < m; i++) {
                     lsum[k + i] += lv[i];
-                    count[k + i]++;
                 }
             }
             case DOUBLE -> {
@@ -111,7 +137,6 @@ final class ReduceSum extends ReduceAcc {
                 if (!skipNaN) {
                     for (int i = 0; i < m; i++) {
                         re[k + i] += x[i];
-                        count[k + i]++;
                     }
                     return;
                 }
@@ -129,7 +154,9 @@ final class ReduceSum extends ReduceAcc {
                     if (!(skipNaN && (Double.isNaN(xr[i]) || Double.isNaN(xi[i])))) {
                         re[k + i] += xr[i];
                         im[k + i] += xi[i];
-                        count[k + i]++;
+                        if (skipNaN) {
+                            count[k + i]++;
+                        }
                     }
                 }
             }
@@ -138,6 +165,9 @@ final class ReduceSum extends ReduceAcc {
 
     @Override
     void finish() {
+        if (!slices && !(skipNaN && carrier != ReduceOp.Carrier.LONG)) {
+            java.util.Arrays.fill(count, rows);
+        }
         if (slices && carrier != ReduceOp.Carrier.LONG) {
             re[0] = sc.sum(false).finish();
             if (carrier == ReduceOp.Carrier.COMPLEX) {
@@ -167,7 +197,7 @@ final class ReduceSum extends ReduceAcc {
     void write(int k, MemorySegment out, long off, DType outType) {
         boolean mean = op == ReduceOp.MEAN || op == ReduceOp.NANMEAN;
         switch (carrier) {
-            case LONG -> Elements.castLong(out, off, outType, lsum[k]);
+            case LONG -> writeLong(out, off, outType, lsum[k]);
             case DOUBLE -> writeDouble(out, off, outType, mean ? re[k] / count[k] : re[k]);
             case COMPLEX -> {
                 if (mean) {

@@ -99,16 +99,60 @@ final class ReduceVar extends ReduceAcc {
     }
 
     @Override
+    boolean tileRun(int k0, MemorySegment s, long col, int m, long[] rowOff) {
+        if (skipNaN) {
+            return false;
+        }
+        kernels.shiftTile(s, col, m, rowOff, (int) rows, f64, k, sd, sq, k0);
+        return true;
+    }
+
+    @Override
+    boolean columnsRun(int k0, MemorySegment s, long off, int m, long r) {
+        if (skipNaN) {
+            return false;
+        }
+        double[] kk = k;
+        double[] sum = sd;
+        double[] sqs = sq;
+        if (r == firstRow) {
+            // The first row is the shift (its deviations are 0, or NaN for NaN and infinities: still added below).
+            for (int i = 0; i < m; i++) {
+                kk[k0 + i] = f64 ? s.get(ReduceLanes.F64, off + 8L * i) : s.get(ReduceLanes.F32, off + 4L * i);
+            }
+        }
+        if (f64) {
+            for (int i = 0; i < m; i++) {
+                int j = k0 + i;
+                double d = s.get(ReduceLanes.F64, off + 8L * i) - kk[j];
+                sum[j] += d;
+                sqs[j] = Math.fma(d, d, sqs[j]);
+            }
+        } else {
+            for (int i = 0; i < m; i++) {
+                int j = k0 + i;
+                double d = s.get(ReduceLanes.F32, off + 4L * i) - kk[j];
+                sum[j] += d;
+                sqs[j] = Math.fma(d, d, sqs[j]);
+            }
+        }
+        return true;
+    }
+
+    @Override
     void columnsBuf(int k0, int m, long r) {
         double[] xr = sc.re;
         double[] xi = sc.im;
+        // Without NaN skipping every output counts every row (the count is set at the end of the block) and the
+        // shift is the first row's element.
+        boolean first = r == firstRow;
         for (int i = 0; i < m; i++) {
             int j = k0 + i;
             double x = xr[i];
             if (skipNaN && (Double.isNaN(x) || (complex && Double.isNaN(xi[i])))) {
                 continue;
             }
-            if (n[j] == 0) {
+            if (skipNaN ? n[j] == 0 : first) {
                 k[j] = x;
                 if (complex) {
                     kIm[j] = xi[i];
@@ -122,7 +166,9 @@ final class ReduceVar extends ReduceAcc {
                 sdIm[j] += e;
                 sqIm[j] = Math.fma(e, e, sqIm[j]);
             }
-            n[j]++;
+            if (skipNaN) {
+                n[j]++;
+            }
         }
     }
 
@@ -135,6 +181,9 @@ final class ReduceVar extends ReduceAcc {
                 sc.var(true, skipNaN).finish(count, refIm, meanIm, m2Im, 0);
             }
         } else {
+            if (!skipNaN) {
+                java.util.Arrays.fill(n, rows);
+            }
             for (int j = 0; j < width; j++) {
                 long c = n[j];
                 if (c > 0) {

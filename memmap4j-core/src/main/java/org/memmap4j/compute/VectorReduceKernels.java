@@ -7,6 +7,7 @@ import java.lang.foreign.MemorySegment;
 import java.nio.ByteOrder;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
@@ -396,5 +397,123 @@ final class VectorReduceKernels implements ReduceKernels {
         }
         DoubleVector a = a0.min(a1);
         return a.test(VectorOperators.IS_NAN).anyTrue() ? Double.NaN : a.reduceLanes(VectorOperators.MIN);
+    }
+
+    // ---- rows of the columns strategy ---------------------------------------------------------------------------
+
+
+    // Tiles go row by row: each row is a sequential run of memory (what prefetchers follow; keeping a strip of outputs
+    // in registers across rows instead touches one line per row per strip and measured 1.5-2x slower), and the
+    // accumulators of a group (2048 doubles) stay in L1.
+
+    @Override
+    public void addTile(MemorySegment s, long col, int n, long[] rowOff, int rows, boolean f64, double[] acc, int k) {
+        int size = f64 ? 8 : 4;
+        for (int t = 0; t < rows; t++) {
+            long c = col + rowOff[t];
+            int i = 0;
+            for (long p = c; i + 4 <= n; i += 4, p += 4L * size) {
+                DoubleVector.fromArray(D4, acc, k + i).add(load(s, p, f64)).intoArray(acc, k + i);
+            }
+            for (; i < n; i++) {
+                acc[k + i] += ReduceLanes.read(s, c + (long) i * size, f64);
+            }
+        }
+    }
+
+    @Override
+    public void shiftTile(MemorySegment s, long col, int n, long[] rowOff, int rows, boolean f64, double[] shift,
+                          double[] sum, double[] sq, int k) {
+        int size = f64 ? 8 : 4;
+        long c0 = col + rowOff[0];
+        for (int i = 0; i < n; i++) {
+            shift[k + i] = ReduceLanes.read(s, c0 + (long) i * size, f64);
+        }
+        // Row 0 too: its deviations are 0, except for NaN and infinities, whose NaN must reach the result.
+        for (int t = 0; t < rows; t++) {
+            long c = col + rowOff[t];
+            int i = 0;
+            for (long p = c; i + 4 <= n; i += 4, p += 4L * size) {
+                int j = k + i;
+                DoubleVector d = load(s, p, f64).sub(DoubleVector.fromArray(D4, shift, j));
+                DoubleVector.fromArray(D4, sum, j).add(d).intoArray(sum, j);
+                d.fma(d, DoubleVector.fromArray(D4, sq, j)).intoArray(sq, j);
+            }
+            for (; i < n; i++) {
+                int j = k + i;
+                double d = ReduceLanes.read(s, c + (long) i * size, f64) - shift[j];
+                sum[j] += d;
+                sq[j] = Math.fma(d, d, sq[j]);
+            }
+        }
+    }
+
+    @Override
+    public void extremeTile(MemorySegment s, long col, int n, long[] rowOff, int rows, boolean f64, boolean max,
+                            double[] v, int k) {
+        int size = f64 ? 8 : 4;
+        long c0 = col + rowOff[0];
+        for (int i = 0; i < n; i++) {
+            v[k + i] = ReduceLanes.read(s, c0 + (long) i * size, f64);
+        }
+        for (int t = 1; t < rows; t++) {
+            long c = col + rowOff[t];
+            int i = 0;
+            if (max) {
+                for (long p = c; i + 4 <= n; i += 4, p += 4L * size) {
+                    DoubleVector.fromArray(D4, v, k + i).max(load(s, p, f64)).intoArray(v, k + i);
+                }
+            } else {
+                for (long p = c; i + 4 <= n; i += 4, p += 4L * size) {
+                    DoubleVector.fromArray(D4, v, k + i).min(load(s, p, f64)).intoArray(v, k + i);
+                }
+            }
+            for (; i < n; i++) {
+                double x = ReduceLanes.read(s, c + (long) i * size, f64);
+                v[k + i] = max ? Math.max(v[k + i], x) : Math.min(v[k + i], x);
+            }
+        }
+    }
+
+    @Override
+    public void argTile(MemorySegment s, long col, int n, long[] rowOff, int rows, long first, boolean f64,
+                        boolean max, double[] v, long[] at, int k) {
+        int size = f64 ? 8 : 4;
+        long c0 = col + rowOff[0];
+        for (int i = 0; i < n; i++) {
+            v[k + i] = ReduceLanes.read(s, c0 + (long) i * size, f64);
+            at[k + i] = first;
+        }
+        for (int t = 1; t < rows; t++) {
+            argRow(s, col + rowOff[t], n, f64, max, v, at, k, first + t);
+        }
+    }
+
+    private static void argRow(MemorySegment s, long off, int n, boolean f64, boolean max, double[] v, long[] at, int k,
+                       long r) {
+        int size = f64 ? 8 : 4;
+        LongVector rv = LongVector.broadcast(LongVector.SPECIES_256, r);
+        int i = 0;
+        for (long p = off; i + 4 <= n; i += 4, p += 4L * size) {
+            int j = k + i;
+            DoubleVector cur = DoubleVector.fromArray(D4, v, j);
+            DoubleVector x = f64 ? DoubleVector.fromMemorySegment(D4, s, p, NATIVE) : load(s, p, false);
+            VectorMask<Double> better = x.compare(max ? VectorOperators.GT : VectorOperators.LT, cur)
+                    .or(x.test(VectorOperators.IS_NAN)).andNot(cur.test(VectorOperators.IS_NAN));
+            if (better.anyTrue()) {
+                cur.blend(x, better).intoArray(v, j);
+                LongVector.fromArray(LongVector.SPECIES_256, at, j).blend(rv, better.cast(LongVector.SPECIES_256))
+                        .intoArray(at, j);
+            }
+        }
+        for (; i < n; i++) {
+            int j = k + i;
+            double x = ReduceLanes.read(s, off + (long) i * size, f64);
+            double c = v[j];
+            if (c == c && (x != x || (max ? x > c : x < c))) {
+                v[j] = x;
+                at[j] = r;
+            }
+        }
     }
 }

@@ -63,6 +63,28 @@ class ReduceDeterminismTest {
         }
     }
 
+    /**
+     * The generic path (conversion to float64 buffers, taken for non-native byte order) computes exactly what the
+     * in-place paths compute, in both strategies.
+     */
+    @Test
+    void byteOrderDoesNotChangeAnyBit() {
+        for (Object[] lay : layouts()) {
+            NDArray a = (NDArray) lay[1];
+            int[] axes = (int[]) lay[2];
+            java.nio.ByteOrder other = a.dtype().order() == java.nio.ByteOrder.BIG_ENDIAN
+                    ? java.nio.ByteOrder.LITTLE_ENDIAN : java.nio.ByteOrder.BIG_ENDIAN;
+            NDArray swapped = a.astype(a.dtype().withOrder(other));
+            for (ReduceOp op : ReduceOp.values()) {
+                for (boolean vector : new boolean[] {true, false}) {
+                    byte[] native_ = NumPyBatch.bytes(ReduceOps.reduce(Compute.local(), a, op, axes, false, 0, vector));
+                    byte[] swap = NumPyBatch.bytes(ReduceOps.reduce(Compute.local(), swapped, op, axes, false, 0, vector));
+                    assertThat(swap).as("%s %s vector=%s", lay[0], op, vector).isEqualTo(native_);
+                }
+            }
+        }
+    }
+
     private static NDArray nearOne(NDArray a) {
         NDArray c = NDArrays.empty(a.dtype(), a.shape()).assign(a);
         NDArray flat = c.reshape(-1);
