@@ -122,31 +122,56 @@ final class ReduceEngine {
             ReduceAcc.Scratch sc = new ReduceAcc.Scratch();
             ReduceAcc reuse = newAcc();
             ReducePairwise pairwise = new ReducePairwise();
-            for (long g = first; g <= last; g++) {
-                Rows rows = rows(g);
-                long b0 = Math.max(from - g * nb, 0);
-                long b1 = Math.min(to - g * nb, nb);
-                boolean whole = b0 == 0 && b1 == nb;
-                if (whole && nb == 1) {
-                    compute(reuse, sc, rows, 0);
-                    write(rows, reuse);
-                    continue;
-                }
-                pairwise.clear();
-                for (long b = b0; b < b1; b++) {
-                    ReduceAcc acc = newAcc();
-                    compute(acc, sc, rows, b);
-                    if (whole) {
-                        pairwise.push(acc);
-                    } else {
-                        parts.add(new Part(g, b, acc));
+            if (!plan.columns()) {
+                // One output per group: walk the outputs of the chunk in one pass of the kept loop.
+                long[] g = {first};
+                kept.run(new long[] {inBase, outBase}, first, last + 1, (off, st, n) -> {
+                    for (long i = 0; i < n; i++, g[0]++) {
+                        long in = off[0] + i * st[0];
+                        long out = off[1] + i * st[1];
+                        unitsOf(g[0], from, to, parts, pairwise, reuse,
+                                (acc, b) -> computeSlice(acc, sc, in, b), acc -> acc.write(0, outSeg, out, outType));
                     }
-                }
-                if (whole) {
-                    write(rows, pairwise.result());
+                });
+            } else {
+                for (long g = first; g <= last; g++) {
+                    Rows rows = rows(g);
+                    unitsOf(g, from, to, parts, pairwise, reuse,
+                            (acc, b) -> computeColumns(acc, sc, rows, b), acc -> write(rows, acc));
                 }
             }
             return parts;
+        }
+
+        /**
+         * Computes the blocks of group g that lie in [from, to): a whole group is merged and written, the blocks of a
+         * cut one become parts.
+         */
+        private void unitsOf(long g, long from, long to, List<Part> parts, ReducePairwise pairwise, ReduceAcc reuse,
+                             java.util.function.ObjLongConsumer<ReduceAcc> compute,
+                             java.util.function.Consumer<ReduceAcc> write) {
+            long nb = plan.blocks();
+            long b0 = Math.max(from - g * nb, 0);
+            long b1 = Math.min(to - g * nb, nb);
+            boolean whole = b0 == 0 && b1 == nb;
+            if (whole && nb == 1) {
+                compute.accept(reuse, 0);
+                write.accept(reuse);
+                return;
+            }
+            pairwise.clear();
+            for (long b = b0; b < b1; b++) {
+                ReduceAcc acc = newAcc();
+                compute.accept(acc, b);
+                if (whole) {
+                    pairwise.push(acc);
+                } else {
+                    parts.add(new Part(g, b, acc));
+                }
+            }
+            if (whole) {
+                write.accept(pairwise.result());
+            }
         }
 
         /** The kept positions of group g as rows: input and output offsets, strides, lengths, first output index. */
@@ -180,37 +205,40 @@ final class ReduceEngine {
             return new Rows(in, out, ins, outs, n, k, count[0], width);
         }
 
-        /** Computes block b of the group whose kept positions are rows into acc. */
-        private void compute(ReduceAcc acc, ReduceAcc.Scratch sc, Rows rows, long b) {
+        /** Computes block b of the slice whose first element is at byte base into acc. */
+        private void computeSlice(ReduceAcc acc, ReduceAcc.Scratch sc, long base, long b) {
             long p0 = b * plan.blockLength();
             long p1 = Math.min(plan.sliceLength(), p0 + plan.blockLength());
-            if (!plan.columns()) {
-                acc.begin(sc, 1, true, p0, p1 - p0);
-                long base = rows.in[0];
-                if (single) {
-                    acc.slice(inSeg, base + p0 * singleStride, singleStride, p1 - p0, p0);
-                } else {
-                    long[] pos = {p0};
-                    red.run(new long[] {base}, p0, p1, (off, st, n) -> {
-                        acc.slice(inSeg, off[0], st[0], n, pos[0]);
-                        pos[0] += n;
-                    });
-                }
+            acc.begin(sc, 1, true, p0, p1 - p0);
+            if (single) {
+                acc.slice(inSeg, base + p0 * singleStride, singleStride, p1 - p0, p0);
             } else {
-                int count = (int) (p1 - p0);
-                acc.begin(sc, rows.width, false, p0, count);
-                long[] rowOff = sc.rowOffsets(count);
-                if (count > 0) {
-                    int[] at = {0};
-                    red.run(new long[] {0}, p0, p1, (off, st, n) -> {
-                        for (long i = 0; i < n; i++) {
-                            rowOff[at[0]++] = off[0] + i * st[0];
-                        }
-                    });
-                }
-                for (int j = 0; j < rows.count; j++) {
-                    acc.tile(rows.k[j], inSeg, rows.in[j], rows.inStride[j], rows.n[j], rowOff);
-                }
+                long[] pos = {p0};
+                red.run(new long[] {base}, p0, p1, (off, st, n) -> {
+                    acc.slice(inSeg, off[0], st[0], n, pos[0]);
+                    pos[0] += n;
+                });
+            }
+            acc.finish();
+        }
+
+        /** Computes block b of the group whose kept positions are rows into acc. */
+        private void computeColumns(ReduceAcc acc, ReduceAcc.Scratch sc, Rows rows, long b) {
+            long p0 = b * plan.blockLength();
+            long p1 = Math.min(plan.sliceLength(), p0 + plan.blockLength());
+            int count = (int) (p1 - p0);
+            acc.begin(sc, rows.width, false, p0, count);
+            long[] rowOff = sc.rowOffsets(count);
+            if (count > 0) {
+                int[] at = {0};
+                red.run(new long[] {0}, p0, p1, (off, st, n) -> {
+                    for (long i = 0; i < n; i++) {
+                        rowOff[at[0]++] = off[0] + i * st[0];
+                    }
+                });
+            }
+            for (int j = 0; j < rows.count; j++) {
+                acc.tile(rows.k[j], inSeg, rows.in[j], rows.inStride[j], rows.n[j], rowOff);
             }
             acc.finish();
         }

@@ -29,24 +29,28 @@ interface ReduceKernels {
     ReduceKernels INSTANCE = Vectorization.load(ReduceKernels.class, "org.memmap4j.compute.VectorReduceKernels", null);
 
     /**
-     * Sums one leaf into 16 lanes: {@code lanes[j] = ((+0.0 + x[j]) + x[j + 16]) + ...}.
+     * Sums the first count elements of a leaf into 16 lanes, from +0.0:
+     * {@code lanes[j] = ((+0.0 + x[j]) + x[j + 16]) + ...}.
      *
      * @param s       the memory
-     * @param off     byte offset of the first of {@link #LEAF} elements
+     * @param off     byte offset of the leaf's first element
+     * @param count   elements to sum: a multiple of 16, at most {@link #LEAF}
      * @param f64     float64 elements, else float32 (converted exactly to double)
      * @param skipNaN NaN elements count as +0.0 and are not counted
      * @param lanes   receives the 16 lane sums
      * @return the number of elements that are not skipped
      */
-    int sumLeaf(MemorySegment s, long off, boolean f64, boolean skipNaN, double[] lanes);
+    int sumLeaf(MemorySegment s, long off, int count, boolean f64, boolean skipNaN, double[] lanes);
 
     /**
-     * Sums one variance leaf ({@link #VAR_LEAF} elements) of deviations from a shift k into 16 lanes: with {@code d = x - k} (0 for skipped NaN elements),
-     * {@code sum[j]} accumulates d by addition and {@code sq[j]} by {@code Math.fma(d, d, sq[j])}.
+     * Sums the first count elements (a multiple of 16, at most {@link #VAR_LEAF}) of a variance leaf as deviations
+     * from a shift k into 16 lanes: with {@code d = x - k} (0 for skipped NaN elements), {@code sum[j]} accumulates d
+     * by addition and {@code sq[j]} by {@code Math.fma(d, d, sq[j])}, both from +0.0.
      *
      * @return the number of elements that are not skipped
      */
-    int shiftLeaf(MemorySegment s, long off, boolean f64, boolean skipNaN, double k, double[] sum, double[] sq);
+    int shiftLeaf(MemorySegment s, long off, int count, boolean f64, boolean skipNaN, double k, double[] sum,
+                  double[] sq);
 
     /**
      * Returns the largest (or smallest) of n elements with {@link Math#max}'s order (-0.0 below +0.0): NaN if any

@@ -76,8 +76,15 @@ final class ReduceLanes {
                 count += addOne(read(s, off + i * size, f64), skipNaN);
             }
             for (; n - i >= LEAF; i += LEAF) {
-                count += k.sumLeaf(s, off + i * size, f64, skipNaN, lanes);
+                count += k.sumLeaf(s, off + i * size, LEAF, f64, skipNaN, lanes);
                 closeLeaf();
+            }
+            // The start of a last, partial leaf: whole groups of 16 through the kernel too (short slices).
+            int part = (int) (n - i) & -LANES;
+            if (part > 0) {
+                count += k.sumLeaf(s, off + i * size, part, f64, skipNaN, lanes);
+                fill = part;
+                i += part;
             }
             for (; i < n; i++) {
                 count += addOne(read(s, off + i * size, f64), skipNaN);
@@ -208,12 +215,14 @@ final class ReduceLanes {
             for (; fill != 0 && i < n; i++) {
                 add(read(s, off + i * size, f64));
             }
-            for (; n - i >= VAR_LEAF; i += VAR_LEAF) {
+            while (n - i >= LANES) {
+                // Whole leaves, then the whole groups of 16 that start a last, partial leaf (short slices).
+                int part = (int) Math.min(VAR_LEAF, (n - i) & -LANES);
                 long at = off + i * size;
                 beginLeaf();
                 if (!kSet) {
                     k = 0.0;
-                    for (int j = 0; j < VAR_LEAF; j++) {
+                    for (int j = 0; j < part; j++) {
                         double x = read(s, at + (long) j * size, f64);
                         if (!(skipNaN && x != x)) {
                             k = x;
@@ -222,7 +231,12 @@ final class ReduceLanes {
                         }
                     }
                 }
-                count = kn.shiftLeaf(s, at, f64, skipNaN, k, sum, sq);
+                count = kn.shiftLeaf(s, at, part, f64, skipNaN, k, sum, sq);
+                i += part;
+                fill = part;
+                if (part < VAR_LEAF) {
+                    break;
+                }
                 closeLeaf();
             }
             for (; i < n; i++) {

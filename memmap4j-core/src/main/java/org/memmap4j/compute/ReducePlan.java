@@ -46,7 +46,7 @@ record ReducePlan(long[] keptShape, long[] keptInStrides, long[] keptOutStrides,
     static final long SLICE_BLOCK = 1L << 20;
 
     /** Outputs per group in the columns strategy. */
-    static final int GROUP = Integer.getInteger("memmap4j.redGroup", 2048);
+    static final int GROUP = 2048;
 
     /** Reduced positions per block in the columns strategy at most (their offsets are held per block). */
     static final long MAX_ROWS = 1 << 16;

@@ -1,7 +1,5 @@
 package org.memmap4j.compute;
 
-import static org.memmap4j.compute.ReduceKernels.LEAF;
-import static org.memmap4j.compute.ReduceKernels.VAR_LEAF;
 
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteOrder;
@@ -45,17 +43,18 @@ final class VectorReduceKernels implements ReduceKernels {
     }
 
     @Override
-    public int sumLeaf(MemorySegment s, long off, boolean f64, boolean skipNaN, double[] lanes) {
-        return f64 ? sumLeaf(s, off, true, skipNaN, lanes, 32) : sumLeaf(s, off, false, skipNaN, lanes, 16);
+    public int sumLeaf(MemorySegment s, long off, int count, boolean f64, boolean skipNaN, double[] lanes) {
+        return f64 ? sumLeaf(s, off, count, true, skipNaN, lanes, 32) : sumLeaf(s, off, count, false, skipNaN, lanes, 16);
     }
 
-    private static int sumLeaf(MemorySegment s, long off, boolean f64, boolean skipNaN, double[] lanes, int step) {
+    private static int sumLeaf(MemorySegment s, long off, int count, boolean f64, boolean skipNaN, double[] lanes,
+                               int step) {
         DoubleVector a0 = DoubleVector.zero(D4);
         DoubleVector a1 = a0;
         DoubleVector a2 = a0;
         DoubleVector a3 = a0;
         VectorMask<Double> seen = D4.maskAll(false);
-        long end = off + (long) LEAF * (step / 4);
+        long end = off + (long) count * (step / 4);
         for (long i = off; i < end; i += 4L * step) {
             DoubleVector x0 = load(s, i, f64);
             DoubleVector x1 = load(s, i + step, f64);
@@ -81,7 +80,7 @@ final class VectorReduceKernels implements ReduceKernels {
         a1.intoArray(lanes, 4);
         a2.intoArray(lanes, 8);
         a3.intoArray(lanes, 12);
-        return seen.anyTrue() ? LEAF - nans(s, off, LEAF, f64) : LEAF;
+        return seen.anyTrue() ? count - nans(s, off, count, f64) : count;
     }
 
     /** Counts the NaN elements of a leaf that has some (counting per vector would slow down the common case). */
@@ -97,12 +96,14 @@ final class VectorReduceKernels implements ReduceKernels {
     }
 
     @Override
-    public int shiftLeaf(MemorySegment s, long off, boolean f64, boolean skipNaN, double k, double[] sum, double[] sq) {
-        return f64 ? shiftLeaf(s, off, true, skipNaN, k, sum, sq, 32) : shiftLeaf(s, off, false, skipNaN, k, sum, sq, 16);
+    public int shiftLeaf(MemorySegment s, long off, int count, boolean f64, boolean skipNaN, double k, double[] sum,
+                         double[] sq) {
+        return f64 ? shiftLeaf(s, off, count, true, skipNaN, k, sum, sq, 32)
+                : shiftLeaf(s, off, count, false, skipNaN, k, sum, sq, 16);
     }
 
-    private static int shiftLeaf(MemorySegment s, long off, boolean f64, boolean skipNaN, double k, double[] sum,
-                                 double[] sq, int step) {
+    private static int shiftLeaf(MemorySegment s, long off, int count, boolean f64, boolean skipNaN, double k,
+                                 double[] sum, double[] sq, int step) {
         DoubleVector kv = DoubleVector.broadcast(D4, k);
         DoubleVector a0 = DoubleVector.zero(D4);
         DoubleVector a1 = a0;
@@ -113,7 +114,7 @@ final class VectorReduceKernels implements ReduceKernels {
         DoubleVector q2 = a0;
         DoubleVector q3 = a0;
         VectorMask<Double> seen = D4.maskAll(false);
-        long end = off + (long) VAR_LEAF * (step / 4);
+        long end = off + (long) count * (step / 4);
         for (long i = off; i < end; i += 4L * step) {
             DoubleVector x0 = load(s, i, f64);
             DoubleVector x1 = load(s, i + step, f64);
@@ -151,7 +152,7 @@ final class VectorReduceKernels implements ReduceKernels {
         q1.intoArray(sq, 4);
         q2.intoArray(sq, 8);
         q3.intoArray(sq, 12);
-        return seen.anyTrue() ? VAR_LEAF - nans(s, off, VAR_LEAF, f64) : VAR_LEAF;
+        return seen.anyTrue() ? count - nans(s, off, count, f64) : count;
     }
 
     @Override
