@@ -77,7 +77,7 @@ class MaskTest {
                 got.add(() -> SMALL.maxWhere(x, Expr.of(m)));
                 ulps.add(0);
                 batch.add("r = np.count_nonzero(" + forms[f][0] + ")");
-                got.add(() -> NDArrays.of(new long[] {SMALL.countNonzero(x)}).reshape());
+                got.add(() -> NDArrays.of(new long[] {SMALL.countNonzero(Expr.of(x))}).reshape());
                 ulps.add(0);
                 batch.add("r = np.extract(" + forms[f][1] + ", " + forms[f][0] + ")");
                 got.add(() -> SMALL.extract(Expr.of(m), Expr.of(x)));

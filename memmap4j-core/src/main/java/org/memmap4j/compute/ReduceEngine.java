@@ -1,0 +1,259 @@
+package org.memmap4j.compute;
+
+import java.io.Serial;
+import java.io.Serializable;
+import java.lang.foreign.MemorySegment;
+import java.util.ArrayList;
+import java.util.List;
+import org.memmap4j.DType;
+import org.memmap4j.NDArray;
+import org.memmap4j.exec.ArrayRef;
+import org.memmap4j.exec.Job;
+import org.memmap4j.internal.StridedLoop;
+
+/**
+ * Runs a planned reduction on the executor. Units are (group, block) pairs in group-major order (see
+ * {@link ReducePlan}); a chunk computes each of its units from scratch into a fresh partial. A group whose blocks
+ * all lie in one chunk is merged there and written to the output at once; the partials of groups cut by chunk
+ * boundaries are returned and merged by the caller. Both merge a group's blocks with the same binary counter
+ * ({@link ReducePairwise}), whose tree depends only on the number of blocks: results are identical for every
+ * thread count and chunk size, and only boundary partials (a few per chunk) are ever held.
+ */
+final class ReduceEngine {
+
+    private ReduceEngine() {
+    }
+
+    /** What a task needs besides the arrays. */
+    record Spec(ReduceOp op, double ddof, boolean vector) implements Serializable {
+        @Serial
+        private static final long serialVersionUID = 1L;
+
+        ReduceKernels kernels() {
+            return vector ? ReduceKernels.INSTANCE : null;
+        }
+    }
+
+    /** The partial of one block of one group, from a chunk that did not hold the whole group. */
+    record Part(long group, long block, ReduceAcc acc) implements Serializable {
+        @Serial
+        private static final long serialVersionUID = 1L;
+    }
+
+    /** Reduces in into out (already allocated with the output shape) following the plan. */
+    static void run(Compute compute, NDArray in, NDArray out, ReducePlan plan, Spec spec) {
+        if (plan.outputs() == 0) {
+            return;
+        }
+        ArrayRef inRef = ArrayRef.of(in);
+        ArrayRef outRef = ArrayRef.of(out);
+        Job<List<Part>> job = new Job<>(spec.op().numpyName, plan.units(), plan.unitBytes(in.itemsize()), 1,
+                (from, to) -> inRef.apply(a -> outRef.apply(o -> new Walk(plan, spec, a, o).run(from, to))));
+        List<List<Part>> chunks = compute.executor.map(job, compute.progress);
+        Walk walk = new Walk(plan, spec, in, out);
+        ReducePairwise pending = new ReducePairwise();
+        long group = -1;
+        for (List<Part> parts : chunks) {
+            for (Part p : parts) {
+                if (p.group() != group) {
+                    group = p.group();
+                    pending.clear();
+                }
+                pending.push(p.acc());
+                if (pending.pushed() == plan.blocks()) {
+                    walk.write(group, pending.result());
+                }
+            }
+        }
+    }
+
+    /** The walk over resolved arrays: computing units and writing outputs. */
+    static final class Walk {
+        private final ReducePlan plan;
+        private final Spec spec;
+        private final DType inType;
+        private final DType outType;
+        private final MemorySegment inSeg;
+        private final MemorySegment outSeg;
+        private final long inBase;
+        private final long outBase;
+        private final StridedLoop kept;
+        private final StridedLoop red;
+        /** When the slice is one strided run (at most one reduced axis longer than 1): its stride. */
+        private final long singleStride;
+        private final boolean single;
+        private final ReduceKernels kernels;
+
+        Walk(ReducePlan plan, Spec spec, NDArray in, NDArray out) {
+            this.plan = plan;
+            this.spec = spec;
+            this.inType = in.dtype();
+            this.outType = out.dtype();
+            this.inSeg = in.segment();
+            this.outSeg = out.segment();
+            this.inBase = in.segmentOffset();
+            this.outBase = out.segmentOffset();
+            this.kept = new StridedLoop(plan.keptShape(), new long[][] {plan.keptInStrides(), plan.keptOutStrides()},
+                    false);
+            this.red = new StridedLoop(plan.redShape(), new long[][] {plan.redStrides()}, plan.logicalOrder());
+            int longer = 0;
+            long st = 0;
+            for (int i = 0; i < plan.redShape().length; i++) {
+                if (plan.redShape()[i] > 1) {
+                    longer++;
+                    st = plan.redStrides()[i];
+                }
+            }
+            this.single = longer <= 1;
+            this.singleStride = st;
+            this.kernels = spec.kernels();
+        }
+
+        private ReduceAcc newAcc() {
+            return ReduceAcc.create(spec.op(), inType, spec.ddof(), kernels);
+        }
+
+        /** Computes units [from, to): writes whole groups, returns the partials of cut ones. */
+        List<Part> run(long from, long to) {
+            List<Part> parts = new ArrayList<>();
+            long nb = plan.blocks();
+            long first = from / nb;
+            long last = (to - 1) / nb;
+            ReduceAcc.Scratch sc = new ReduceAcc.Scratch();
+            ReduceAcc reuse = newAcc();
+            ReducePairwise pairwise = new ReducePairwise();
+            if (!plan.columns()) {
+                // One output per group: walk the outputs of the chunk in one pass of the kept loop.
+                long[] g = {first};
+                kept.run(new long[] {inBase, outBase}, first, last + 1, (off, st, n) -> {
+                    for (long i = 0; i < n; i++, g[0]++) {
+                        long in = off[0] + i * st[0];
+                        long out = off[1] + i * st[1];
+                        unitsOf(g[0], from, to, parts, pairwise, reuse,
+                                (acc, b) -> computeSlice(acc, sc, in, b), acc -> acc.write(0, outSeg, out, outType));
+                    }
+                });
+            } else {
+                for (long g = first; g <= last; g++) {
+                    Rows rows = rows(g);
+                    unitsOf(g, from, to, parts, pairwise, reuse,
+                            (acc, b) -> computeColumns(acc, sc, rows, b), acc -> write(rows, acc));
+                }
+            }
+            return parts;
+        }
+
+        /**
+         * Computes the blocks of group g that lie in [from, to): a whole group is merged and written, the blocks of a
+         * cut one become parts.
+         */
+        private void unitsOf(long g, long from, long to, List<Part> parts, ReducePairwise pairwise, ReduceAcc reuse,
+                             java.util.function.ObjLongConsumer<ReduceAcc> compute,
+                             java.util.function.Consumer<ReduceAcc> write) {
+            long nb = plan.blocks();
+            long b0 = Math.max(from - g * nb, 0);
+            long b1 = Math.min(to - g * nb, nb);
+            boolean whole = b0 == 0 && b1 == nb;
+            if (whole && nb == 1) {
+                compute.accept(reuse, 0);
+                write.accept(reuse);
+                return;
+            }
+            pairwise.clear();
+            for (long b = b0; b < b1; b++) {
+                ReduceAcc acc = newAcc();
+                compute.accept(acc, b);
+                if (whole) {
+                    pairwise.push(acc);
+                } else {
+                    parts.add(new Part(g, b, acc));
+                }
+            }
+            if (whole) {
+                write.accept(pairwise.result());
+            }
+        }
+
+        /** The kept positions of group g as rows: input and output offsets, strides, lengths, first output index. */
+        private record Rows(long[] in, long[] out, long[] inStride, long[] outStride, int[] n, int[] k, int count,
+                            int width) {
+        }
+
+        private Rows rows(long g) {
+            long start = g * plan.groupSize();
+            long end = Math.min(plan.outputs(), start + plan.groupSize());
+            int width = (int) (end - start);
+            // Rows never outnumber outputs; slices have one output per group.
+            long[] in = new long[width];
+            long[] out = new long[width];
+            long[] ins = new long[width];
+            long[] outs = new long[width];
+            int[] n = new int[width];
+            int[] k = new int[width];
+            int[] count = {0};
+            int[] at = {0};
+            kept.run(new long[] {inBase, outBase}, start, end, (off, st, len) -> {
+                int c = count[0]++;
+                in[c] = off[0];
+                out[c] = off[1];
+                ins[c] = st[0];
+                outs[c] = st[1];
+                n[c] = (int) len;
+                k[c] = at[0];
+                at[0] += (int) len;
+            });
+            return new Rows(in, out, ins, outs, n, k, count[0], width);
+        }
+
+        /** Computes block b of the slice whose first element is at byte base into acc. */
+        private void computeSlice(ReduceAcc acc, ReduceAcc.Scratch sc, long base, long b) {
+            long p0 = b * plan.blockLength();
+            long p1 = Math.min(plan.sliceLength(), p0 + plan.blockLength());
+            acc.begin(sc, 1, true, p0, p1 - p0);
+            if (single) {
+                acc.slice(inSeg, base + p0 * singleStride, singleStride, p1 - p0, p0);
+            } else {
+                long[] pos = {p0};
+                red.run(new long[] {base}, p0, p1, (off, st, n) -> {
+                    acc.slice(inSeg, off[0], st[0], n, pos[0]);
+                    pos[0] += n;
+                });
+            }
+            acc.finish();
+        }
+
+        /** Computes block b of the group whose kept positions are rows into acc. */
+        private void computeColumns(ReduceAcc acc, ReduceAcc.Scratch sc, Rows rows, long b) {
+            long p0 = b * plan.blockLength();
+            long p1 = Math.min(plan.sliceLength(), p0 + plan.blockLength());
+            int count = (int) (p1 - p0);
+            acc.begin(sc, rows.width, false, p0, count);
+            long[] rowOff = sc.rowOffsets(count);
+            if (count > 0) {
+                int[] at = {0};
+                red.run(new long[] {0}, p0, p1, (off, st, n) -> {
+                    for (long i = 0; i < n; i++) {
+                        rowOff[at[0]++] = off[0] + i * st[0];
+                    }
+                });
+            }
+            for (int j = 0; j < rows.count; j++) {
+                acc.tile(rows.k[j], inSeg, rows.in[j], rows.inStride[j], rows.n[j], rowOff);
+            }
+            acc.finish();
+        }
+
+        private void write(Rows rows, ReduceAcc acc) {
+            for (int j = 0; j < rows.count; j++) {
+                for (int i = 0; i < rows.n[j]; i++) {
+                    acc.write(rows.k[j] + i, outSeg, rows.out[j] + i * rows.outStride[j], outType);
+                }
+            }
+        }
+
+        /** Writes group g from its merged partial (caller side). */
+        void write(long g, ReduceAcc acc) {
+            write(rows(g), acc);
+        }
+    }
+}
