@@ -1,6 +1,7 @@
 package org.memmap4j.compute;
 
 import java.util.Objects;
+import org.memmap4j.NDArray;
 import org.memmap4j.exec.ChunkExecutor;
 import org.memmap4j.exec.ProgressListener;
 
@@ -64,6 +65,182 @@ public final class Compute {
     // ==== elementwise and masks (Expr, MaskOps) ==================================================================
 
     // ==== order statistics (QuantileOps) =========================================================================
+
+    /**
+     * Returns the median of all elements, like {@code np.median(a)}: the middle element of the sorted elements, or
+     * the mean of the two middle ones, computed exactly as NumPy does (see {@link #median(NDArray, int[], boolean)}).
+     *
+     * @param a the array, of any real dtype
+     * @return a 0-d array: float64 for integer and bool input, else the input's float dtype
+     * @throws IllegalArgumentException if a is complex
+     */
+    public NDArray median(NDArray a) {
+        return QuantileOps.median(this, a, null, false);
+    }
+
+    /**
+     * Returns the median along one axis, like {@code np.median(a, axis=axis)}.
+     *
+     * @param a    the array, of any real dtype
+     * @param axis the axis; negative counts from the end
+     * @return the medians, shaped like a without the axis
+     * @throws IllegalArgumentException if a is complex or the axis is out of range
+     */
+    public NDArray median(NDArray a, int axis) {
+        return QuantileOps.median(this, a, new int[] {axis}, false);
+    }
+
+    /**
+     * Returns the median over some axes, like {@code np.median(a, axis=axes, keepdims=keepdims)}.
+     *
+     * <p>Exact and equal to NumPy's: the result is NumPy's {@code mean} of the one or two middle elements (float64
+     * for integer and bool input; float32 arithmetic, rounded to float16, for float16; the input's dtype for float32
+     * and float64). A lane holding a NaN gives NaN; an empty lane gives NaN. The order of equal keys -0.0 and +0.0
+     * is -0.0 first, so the sign of a zero result may differ from NumPy's, whose partition leaves it unspecified.
+     *
+     * <p>Out of core: lanes of up to 262,144 elements are selected in memory, one lane per task at a time; longer
+     * lanes by radix selection on order-preserving keys (a sample brackets the middle, then two parallel passes
+     * narrow it down), with heap bounded by histograms and a few thousand keys, whatever the array's size.
+     *
+     * @param a        the array, of any real dtype, any layout and byte order
+     * @param axes     the axes to reduce (negative count from the end), or null for all
+     * @param keepdims true to keep reduced axes with length 1
+     * @return the medians
+     * @throws IllegalArgumentException if a is complex, or an axis is out of range or repeated
+     */
+    public NDArray median(NDArray a, int[] axes, boolean keepdims) {
+        return QuantileOps.median(this, a, axes, keepdims);
+    }
+
+    /**
+     * Returns the q-th percentile of all elements, like {@code np.percentile(a, q)} with a Python scalar q (see
+     * {@link #quantile(NDArray, double, int[], boolean)}).
+     *
+     * @param a the array, of any real non-bool dtype
+     * @param q the percentile, in [0, 100]
+     * @return a 0-d array: float64 for integer input, else the input's float dtype
+     * @throws IllegalArgumentException if a is complex, bool or empty, or q is outside [0, 100] or NaN
+     */
+    public NDArray percentile(NDArray a, double q) {
+        return QuantileOps.quantile(this, a, new double[] {q / 100}, true, null, false, true);
+    }
+
+    /**
+     * Returns the q-th percentile over some axes, like {@code np.percentile(a, q, axis=axes, keepdims=keepdims)}
+     * with a Python scalar q: {@code quantile(a, q / 100, ...)}.
+     *
+     * @param a        the array, of any real non-bool dtype
+     * @param q        the percentile, in [0, 100]
+     * @param axes     the axes to reduce, or null for all
+     * @param keepdims true to keep reduced axes with length 1
+     * @return the percentiles: float64 for integer input, else the input's float dtype
+     * @throws IllegalArgumentException if a is complex or bool, a reduced lane is empty, q is outside [0, 100] or
+     *                                  NaN, or an axis is out of range or repeated
+     */
+    public NDArray percentile(NDArray a, double q, int[] axes, boolean keepdims) {
+        return QuantileOps.quantile(this, a, new double[] {q / 100}, true, axes, keepdims, true);
+    }
+
+    /**
+     * Returns several percentiles of all elements, like {@code np.percentile(a, [q0, q1, ...])}.
+     *
+     * @param a the array, of any real non-bool dtype
+     * @param q the percentiles, each in [0, 100]
+     * @return float64 array of shape {@code (q.length,)}
+     * @throws IllegalArgumentException if a is complex, bool or empty, or a q is outside [0, 100] or NaN
+     */
+    public NDArray percentile(NDArray a, double[] q) {
+        return QuantileOps.quantile(this, a, percents(q), false, null, false, true);
+    }
+
+    /**
+     * Returns several percentiles over some axes, like {@code np.percentile(a, [q0, ...], axis=axes,
+     * keepdims=keepdims)}: {@code quantile(a, q / 100, ...)}.
+     *
+     * @param a        the array, of any real non-bool dtype
+     * @param q        the percentiles, each in [0, 100]
+     * @param axes     the axes to reduce, or null for all
+     * @param keepdims true to keep reduced axes with length 1
+     * @return float64 array of shape {@code (q.length,) + reduced shape}
+     * @throws IllegalArgumentException if a is complex or bool, a reduced lane is empty, a q is outside [0, 100] or
+     *                                  NaN, or an axis is out of range or repeated
+     */
+    public NDArray percentile(NDArray a, double[] q, int[] axes, boolean keepdims) {
+        return QuantileOps.quantile(this, a, percents(q), false, axes, keepdims, true);
+    }
+
+    private static double[] percents(double[] q) {
+        double[] out = Objects.requireNonNull(q, "q").clone();
+        for (int i = 0; i < out.length; i++) {
+            out[i] /= 100;
+        }
+        return out;
+    }
+
+    /**
+     * Returns the q-th quantile of all elements, like {@code np.quantile(a, q)} with a Python scalar q (see
+     * {@link #quantile(NDArray, double, int[], boolean)}).
+     *
+     * @param a the array, of any real non-bool dtype
+     * @param q the quantile, in [0, 1]
+     * @return a 0-d array: float64 for integer input, else the input's float dtype
+     * @throws IllegalArgumentException if a is complex, bool or empty, or q is outside [0, 1] or NaN
+     */
+    public NDArray quantile(NDArray a, double q) {
+        return QuantileOps.quantile(this, a, new double[] {q}, true, null, false, false);
+    }
+
+    /**
+     * Returns the q-th quantile over some axes, like {@code np.quantile(a, q, axis=axes, keepdims=keepdims)} with a
+     * Python scalar q and NumPy's default method 'linear'.
+     *
+     * <p>Exact and equal to NumPy's: with virtual index {@code v = (n - 1) q}, the elements of sorted rank
+     * {@code floor(v)} and {@code floor(v) + 1} are selected (out of core, as for
+     * {@link #median(NDArray, int[], boolean)}) and interpolated with NumPy's own operations and dtypes: the
+     * difference {@code b - a} in the input's dtype (integer differences wrap, as in NumPy), then float64 for
+     * integer input, and the input's float dtype, with q rounded to it, for float input. A lane holding a NaN gives
+     * NaN.
+     *
+     * @param a        the array, of any real non-bool dtype, any layout and byte order
+     * @param q        the quantile, in [0, 1]
+     * @param axes     the axes to reduce (negative count from the end), or null for all
+     * @param keepdims true to keep reduced axes with length 1
+     * @return the quantiles: float64 for integer input, else the input's float dtype
+     * @throws IllegalArgumentException if a is complex or bool, a reduced lane is empty, q is outside [0, 1] or NaN,
+     *                                  or an axis is out of range or repeated
+     */
+    public NDArray quantile(NDArray a, double q, int[] axes, boolean keepdims) {
+        return QuantileOps.quantile(this, a, new double[] {q}, true, axes, keepdims, false);
+    }
+
+    /**
+     * Returns several quantiles of all elements, like {@code np.quantile(a, [q0, q1, ...])}.
+     *
+     * @param a the array, of any real non-bool dtype
+     * @param q the quantiles, each in [0, 1]
+     * @return float64 array of shape {@code (q.length,)}
+     * @throws IllegalArgumentException if a is complex, bool or empty, or a q is outside [0, 1] or NaN
+     */
+    public NDArray quantile(NDArray a, double[] q) {
+        return QuantileOps.quantile(this, a, Objects.requireNonNull(q, "q").clone(), false, null, false, false);
+    }
+
+    /**
+     * Returns several quantiles over some axes, like {@code np.quantile(a, [q0, ...], axis=axes,
+     * keepdims=keepdims)}. As with NumPy's q arrays, interpolation after the difference {@code b - a} runs in
+     * float64 and the result is float64 whatever the input's dtype.
+     *
+     * @param a        the array, of any real non-bool dtype
+     * @param q        the quantiles, each in [0, 1]
+     * @param axes     the axes to reduce, or null for all
+     * @param keepdims true to keep reduced axes with length 1
+     * @return float64 array of shape {@code (q.length,) + reduced shape}
+     * @throws IllegalArgumentException if a is complex or bool, a reduced lane is empty, a q is outside [0, 1] or
+     *                                  NaN, or an axis is out of range or repeated
+     */
+    public NDArray quantile(NDArray a, double[] q, int[] axes, boolean keepdims) {
+        return QuantileOps.quantile(this, a, Objects.requireNonNull(q, "q").clone(), false, axes, keepdims, false);
+    }
 
     // ==== several arrays (LinalgOps, HistogramOps, CumulativeOps) ================================================
 
