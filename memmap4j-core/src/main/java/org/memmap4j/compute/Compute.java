@@ -244,5 +244,57 @@ public final class Compute {
 
     // ==== several arrays (LinalgOps, HistogramOps, CumulativeOps) ================================================
 
+    /**
+     * Returns the histogram of all elements in equal bins over the data's range, like
+     * {@code np.histogram(a, bins)}: the range is the elements' minimum and maximum (one pass), widened by 0.5 on
+     * each side when they are equal, or [0, 1] for an empty array. See
+     * {@link #histogram(NDArray, int, double, double)}.
+     *
+     * @param a    the array, of any real dtype (bool counts as 0 and 1), any layout
+     * @param bins the number of bins, at least 1
+     * @return int64 counts and the edges
+     * @throws IllegalArgumentException if a is complex, bins is below 1, the data holds NaN or infinity (NumPy's
+     *                                  "autodetected range is not finite"), or the range is too narrow for
+     *                                  {@code bins} distinct edges
+     */
+    public Histogram histogram(NDArray a, int bins) {
+        return HistogramOps.uniform(this, a, bins, null);
+    }
+
+    /**
+     * Returns the histogram of all elements in equal bins over {@code [min, max]}, like
+     * {@code np.histogram(a, bins, range=(min, max))}: elements outside the range (and NaN) are not counted, the
+     * last bin includes {@code max}. Edges and bin indices are computed with NumPy's own formula in NumPy's dtypes
+     * (float32 edges for float32 input, as NumPy returns them), so counts equal NumPy's, also for elements within
+     * an ulp of an edge. Parallel and out of core; counts are identical for any thread count and chunk size.
+     *
+     * @param a    the array, of any real dtype (bool counts as 0 and 1), any layout
+     * @param bins the number of bins, at least 1
+     * @param min  the lower end of the range
+     * @param max  the upper end of the range (equal to min: the range widens to {@code [min - 0.5, max + 0.5]})
+     * @return int64 counts of shape {@code (bins,)} and edges of shape {@code (bins + 1,)}: float64, or the input's
+     *         float dtype for float16 and float32 input
+     * @throws IllegalArgumentException if a is complex, bins is below 1, min is above max, either is not finite, or
+     *                                  the range is too narrow for {@code bins} distinct edges
+     */
+    public Histogram histogram(NDArray a, int bins, double min, double max) {
+        return HistogramOps.uniform(this, a, bins, new double[] {min, max});
+    }
+
+    /**
+     * Returns the histogram of all elements over explicit bin edges, like {@code np.histogram(a, bins=edges)}: bin
+     * {@code i} counts {@code edges[i] <= x < edges[i + 1]}, the last bin also {@code x == edges[n]}, comparing in
+     * float64; other elements and NaN are not counted.
+     *
+     * @param a     the array, of any real dtype (bool counts as 0 and 1), any layout
+     * @param edges the edges, non-decreasing (infinities allowed)
+     * @return int64 counts of shape {@code (edges.length - 1,)} and the edges as float64
+     * @throws IllegalArgumentException if a is complex, edges is empty, holds NaN (NumPy does not check) or
+     *                                  decreases somewhere
+     */
+    public Histogram histogram(NDArray a, double[] edges) {
+        return HistogramOps.explicit(this, a, edges);
+    }
+
     // ==== generators (Generators) ================================================================================
 }
