@@ -296,5 +296,70 @@ public final class Compute {
         return HistogramOps.explicit(this, a, edges);
     }
 
+    /**
+     * Returns the cumulative sum of the elements in C order, like {@code np.cumsum(a)}: a 1-d array in memory (see
+     * {@link #cumsum(NDArray, int, NDArray)} for dtypes and accumulation order).
+     *
+     * @param a the array, any dtype and layout
+     * @return shape {@code (a.size(),)}: int64 for bool and signed integers up to 32 bits, uint64 for unsigned ones,
+     *         else a's dtype
+     */
+    public NDArray cumsum(NDArray a) {
+        return CumulativeOps.cumsum(this, a, null, null);
+    }
+
+    /**
+     * Returns the cumulative sum along an axis, like {@code np.cumsum(a, axis=axis)}, in memory.
+     *
+     * @param a    the array, any dtype and layout
+     * @param axis the axis; negative counts from the end
+     * @return a's shape: int64 for bool and signed integers up to 32 bits, uint64 for unsigned ones, else a's dtype
+     * @throws IllegalArgumentException if the axis is out of range
+     */
+    public NDArray cumsum(NDArray a, int axis) {
+        return CumulativeOps.cumsum(this, a, axis, null);
+    }
+
+    /**
+     * Writes the cumulative sum of the elements in C order into {@code out}, like {@code np.cumsum(a, out=out)}.
+     *
+     * @param a   the array, any dtype and layout
+     * @param out a writable array of shape {@code (a.size(),)}, e.g. a memmap; may be a itself when a is
+     *            C-contiguous and 1-d
+     * @return out
+     * @throws IllegalArgumentException if out has another shape, is read-only, or overlaps a other than element for
+     *                                  element
+     */
+    public NDArray cumsum(NDArray a, NDArray out) {
+        return CumulativeOps.cumsum(this, a, null, java.util.Objects.requireNonNull(out, "out"));
+    }
+
+    /**
+     * Writes the cumulative sum along an axis into {@code out}, like {@code np.cumsum(a, axis=axis, out=out)}.
+     *
+     * <p>Sums accumulate in NumPy's dtype: without {@code out}, int64 for bool and signed integers up to 32 bits,
+     * uint64 for unsigned ones, else a's dtype; with {@code out}, {@code np.result_type(a, out)} (so a float64 out
+     * accumulates a float32 input in float64), cast to out's dtype on writing. Integers wrap as NumPy's do; floats
+     * round after every addition in the accumulation dtype.
+     *
+     * <p>Order of accumulation (fixed, whatever the threads and chunks): lanes of up to 65,536 elements are summed
+     * sequentially, exactly as NumPy does. Longer lanes are cut into blocks of 65,536 elements (of
+     * {@code 65,536 / lanes} positions of every lane when lanes interleave in memory); each block is summed
+     * sequentially, block offsets are the sequential sums of the previous blocks' totals, and each block then adds
+     * its elements to its offset one by one. Integer results are always exact; float results equal NumPy's for the
+     * first two blocks of a lane and differ afterwards only by the rounding of block totals. Two parallel passes over
+     * a (totals, then offsets and writing), in rounds of bounded heap.
+     *
+     * @param a    the array, any dtype and layout
+     * @param axis the axis; negative counts from the end
+     * @param out  a writable array of a's shape, e.g. a memmap, any dtype; may be a itself (same dtype and layout)
+     * @return out
+     * @throws IllegalArgumentException if the axis is out of range, or out has another shape, is read-only, or
+     *                                  overlaps a other than element for element
+     */
+    public NDArray cumsum(NDArray a, int axis, NDArray out) {
+        return CumulativeOps.cumsum(this, a, axis, java.util.Objects.requireNonNull(out, "out"));
+    }
+
     // ==== generators (Generators) ================================================================================
 }
