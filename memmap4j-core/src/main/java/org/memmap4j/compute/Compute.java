@@ -390,7 +390,7 @@ public final class Compute {
     /**
      * Returns the covariance matrix of the rows of m, like {@code np.cov(m, ddof=ddof)}: divisor {@code N - ddof}.
      *
-     * <p>One parallel pass over fixed blocks of at least 1,024 columns: each block's row means and the Gram matrix
+     * <p>One parallel pass over fixed blocks of 1,024 columns: each block's row means and the Gram matrix
      * of its centred rows (four fused multiply-add accumulators per sum), merged in column order with Chan et al.'s
      * pairwise update; accurate when means are large against the spread, identical for any thread count and chunk
      * size, with heap independent of N. Like NumPy, a divisor {@code <= 0} becomes 0 (entries turn infinite or NaN),

@@ -15,7 +15,7 @@ import org.memmap4j.exec.RangeTask;
  * one parallel pass over fixed super-blocks of columns.
  *
  * <p>Rows are first shifted by their first element (covariance does not change), so that means stay small. Each
- * super-block ({@link #blockColumns} columns, fixed by S alone) is small enough to stay in cache, so it is read twice: once for its row means, once for the co-moments of its mean-centred rows (the Gram matrix, by
+ * super-block ({@link #BLOCK_COLUMNS} columns) is small enough to stay in cache, so it is read twice: once for its row means, once for the co-moments of its mean-centred rows (the Gram matrix, by
  * {@link LinalgKernel}). Super-blocks then merge in column order with Chan et al.'s pairwise update
  * ({@code M2 = M2a + M2b + d d^T na nb / n}, {@code d} the difference of means), which stays accurate when means are
  * large against the spread. Chunks hold whole super-blocks and hand back one partial per super-block, so the merge
@@ -30,10 +30,8 @@ final class LinalgCov {
     private LinalgCov() {
     }
 
-    /** {@return columns per super-block: at least 1,024, and at least S (a multiple of 4)} */
-    static int blockColumns(int rows) {
-        return Math.max(1024, (rows + 3) / 4 * 4);
-    }
+    /** Columns per super-block (a multiple of 4): the merge's O(S^2) is small against the block's O(S^2 W). */
+    static final int BLOCK_COLUMNS = 1024;
 
     /** Count, row means and packed lower-triangle co-moments of some columns. */
     record Part(long n, double[] mean, double[] m2) implements java.io.Serializable {
@@ -111,7 +109,7 @@ final class LinalgCov {
     private static Part moments(Compute c, NDArray m, int rows, long cols, long rowStride, long colStride,
                                 boolean vector) {
         ArrayRef ref = ArrayRef.of(m);
-        int w = blockColumns(rows);
+        int w = BLOCK_COLUMNS;
         // Rows are shifted by their first element: means of the shifted data are small, so their rounding (and
         // the merge's) stays small against the spread even when the data sit far from zero. Covariance ignores it.
         double[] shift = new double[rows];
@@ -146,6 +144,7 @@ final class LinalgCov {
         DType t = a.dtype();
         long base = a.segmentOffset();
         int n = (int) (c1 - c0);
+        // Tile width depends on S alone: it fixes where the Gram's partial sums are combined.
         int tw = Math.max(LinalgKernel.LANES, TILE / rows / LinalgKernel.LANES * LinalgKernel.LANES);
         double[] tile = new double[rows * Math.min(tw, n)];
         double[] sum = new double[rows];
@@ -166,7 +165,7 @@ final class LinalgCov {
         }
         LinalgKernel kernel = vector ? LinalgKernel.INSTANCE : LinalgKernel.SCALAR;
         int pairs = rows * (rows + 1) / 2;
-        double[] acc = new double[LinalgKernel.LANES * pairs];
+        double[] m2 = new double[pairs];
         for (int x = 0; x < n; x += tw) {
             int wt = Math.min(tw, n - x);
             load(s, base, t, rows, rowStride, colStride, shift, c0 + x, wt, tile);
@@ -176,11 +175,7 @@ final class LinalgCov {
                     tile[i * wt + k] -= mu;
                 }
             }
-            kernel.gram(tile, rows, wt, acc);
-        }
-        double[] m2 = new double[pairs];
-        for (int p = 0; p < pairs; p++) {
-            m2[p] = LinalgKernel.sum(acc, LinalgKernel.LANES * p);
+            kernel.gram(tile, rows, wt, m2);
         }
         return new Part(n, mean, m2);
     }

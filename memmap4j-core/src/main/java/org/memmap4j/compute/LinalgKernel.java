@@ -19,12 +19,11 @@ interface LinalgKernel {
     LinalgKernel INSTANCE = Vectorization.load(LinalgKernel.class, "org.memmap4j.compute.VectorLinalgKernel", SCALAR);
 
     /**
-     * Adds the products of every pair of rows {@code i >= j} of a row-major tile ({@code rows} rows of {@code w}
-     * columns, row {@code r} at {@code tile[r * w]}) to the pair's accumulators {@code acc[4 p, 4 p + 4)}, where
-     * {@code p = i (i + 1) / 2 + j}. Column {@code c} of the tile goes to accumulator {@code c % 4}: callers pass
-     * tiles whose first column is a multiple of 4 of the sum they extend.
+     * Adds, for every pair of rows {@code i >= j} of a row-major tile ({@code rows} rows of {@code w} columns, row
+     * {@code r} at {@code tile[r * w]}), the tile's sum of products of the two rows to {@code m2[p]},
+     * {@code p = i (i + 1) / 2 + j}: four accumulators from zero, combined, then added.
      */
-    void gram(double[] tile, int rows, int w, double[] acc);
+    void gram(double[] tile, int rows, int w, double[] m2);
 
     /**
      * Adds {@code a[ia + k] * b[ib + k]} for {@code k < n} to the accumulators {@code acc[at, at + 4)}, element
@@ -41,10 +40,13 @@ interface LinalgKernel {
     final class Scalar implements LinalgKernel {
 
         @Override
-        public void gram(double[] tile, int rows, int w, double[] acc) {
+        public void gram(double[] tile, int rows, int w, double[] m2) {
+            double[] acc = new double[LANES];
             for (int i = 0, p = 0; i < rows; i++) {
                 for (int j = 0; j <= i; j++, p++) {
-                    dot(tile, i * w, tile, j * w, w, acc, LANES * p);
+                    java.util.Arrays.fill(acc, 0);
+                    dot(tile, i * w, tile, j * w, w, acc, 0);
+                    m2[p] += LinalgKernel.sum(acc, 0);
                 }
             }
         }

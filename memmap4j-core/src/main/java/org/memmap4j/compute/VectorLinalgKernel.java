@@ -18,27 +18,32 @@ final class VectorLinalgKernel implements LinalgKernel {
     }
 
     @Override
-    public void gram(double[] tile, int rows, int w, double[] acc) {
+    public void gram(double[] tile, int rows, int w, double[] m2) {
         int body = w - w % LANES;
+        double[] acc = new double[2 * LANES];
         for (int i = 0; i < rows; i++) {
             int j = 0;
             // Two rows j, j + 1 against row i: one load of row i feeds two sums.
             for (; j + 1 <= i; j += 2) {
-                int p = i * (i + 1) / 2 + j;
-                DoubleVector s0 = DoubleVector.fromArray(S, acc, LANES * p);
-                DoubleVector s1 = DoubleVector.fromArray(S, acc, LANES * (p + 1));
+                DoubleVector s0 = DoubleVector.zero(S);
+                DoubleVector s1 = DoubleVector.zero(S);
                 for (int k = 0; k < body; k += LANES) {
                     DoubleVector x = DoubleVector.fromArray(S, tile, i * w + k);
                     s0 = x.fma(DoubleVector.fromArray(S, tile, j * w + k), s0);
                     s1 = x.fma(DoubleVector.fromArray(S, tile, (j + 1) * w + k), s1);
                 }
-                s0.intoArray(acc, LANES * p);
-                s1.intoArray(acc, LANES * (p + 1));
-                tail(tile, i * w, j * w, body, w, acc, LANES * p);
-                tail(tile, i * w, (j + 1) * w, body, w, acc, LANES * (p + 1));
+                s0.intoArray(acc, 0);
+                s1.intoArray(acc, LANES);
+                tail(tile, i * w, j * w, body, w, acc, 0, tile);
+                tail(tile, i * w, (j + 1) * w, body, w, acc, LANES, tile);
+                int p = i * (i + 1) / 2 + j;
+                m2[p] += LinalgKernel.sum(acc, 0);
+                m2[p + 1] += LinalgKernel.sum(acc, LANES);
             }
             for (; j <= i; j++) {
-                dot(tile, i * w, tile, j * w, w, acc, LANES * (i * (i + 1) / 2 + j));
+                java.util.Arrays.fill(acc, 0, LANES, 0);
+                dot(tile, i * w, tile, j * w, w, acc, 0);
+                m2[i * (i + 1) / 2 + j] += LinalgKernel.sum(acc, 0);
             }
         }
     }
@@ -52,10 +57,6 @@ final class VectorLinalgKernel implements LinalgKernel {
         }
         s.intoArray(acc, at);
         tail(a, ia, ib, body, n, acc, at, b);
-    }
-
-    private static void tail(double[] t, int ia, int ib, int from, int n, double[] acc, int at) {
-        tail(t, ia, ib, from, n, acc, at, t);
     }
 
     /** The last {@code n % 4} elements, each to its own accumulator, as the scalar kernel adds them. */

@@ -95,6 +95,9 @@ class LinalgCovTest {
                 }
                 for (Map.Entry<String, NDArray> v : QuantileTestData.views(base).entrySet()) {
                     NDArray a = v.getValue();
+                    if (a.ndim() == 2 && a.shape(0) > 100) {
+                        continue; // a transposed long array: thousands of variables, nothing new to test
+                    }
                     String in = b.input(a);
                     String name = dt + " " + Arrays.toString(shape) + " " + v.getKey();
                     cases.add(new Case(name + " cov", () -> C.cov(a), b.add("r = np.cov(" + in + ")"), false));
