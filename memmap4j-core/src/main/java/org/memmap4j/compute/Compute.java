@@ -418,5 +418,72 @@ public final class Compute {
         return LinalgCov.cov(this, m, 1, true);
     }
 
+    /**
+     * Returns the product of two 1-d or 2-d arrays, like {@code np.dot(a, b)} (see
+     * {@link #matmul(NDArray, NDArray, NDArray)}).
+     *
+     * @param a the left operand: a vector (K,) or a matrix (M, K)
+     * @param b the right operand: a vector (K,) or a matrix (K, P)
+     * @return in memory: 0-d for two vectors, (M,) or (P,) for a matrix and a vector, (M, P) for two matrices
+     * @throws IllegalArgumentException if an operand is 0-d or has more than 2 dimensions, or the inner lengths
+     *                                  differ
+     */
+    public NDArray dot(NDArray a, NDArray b) {
+        return LinalgMatmul.product(this, a, b, null, "dot");
+    }
+
+    /**
+     * Writes the product of two 1-d or 2-d arrays into {@code out}, like {@code np.dot(a, b, out=out)} (see
+     * {@link #matmul(NDArray, NDArray, NDArray)}).
+     *
+     * @param a   the left operand: a vector (K,) or a matrix (M, K)
+     * @param b   the right operand: a vector (K,) or a matrix (K, P)
+     * @param out a writable array of the result's shape, e.g. a memmap; values are cast to its dtype
+     * @return out
+     * @throws IllegalArgumentException if an operand is 0-d or has more than 2 dimensions, the inner lengths differ,
+     *                                  or out has another shape, is read-only or shares memory with an operand
+     */
+    public NDArray dot(NDArray a, NDArray b, NDArray out) {
+        return LinalgMatmul.product(this, a, b, java.util.Objects.requireNonNull(out, "out"), "dot");
+    }
+
+    /**
+     * Returns {@code a @ b} for 1-d and 2-d arrays, like {@code np.matmul(a, b)} (see
+     * {@link #matmul(NDArray, NDArray, NDArray)}).
+     *
+     * @param a the left operand: a vector (K,) or a matrix (M, K)
+     * @param b the right operand: a vector (K,) or a matrix (K, P)
+     * @return in memory: 0-d for two vectors, (M,) or (P,) for a matrix and a vector, (M, P) for two matrices
+     * @throws IllegalArgumentException if an operand is 0-d or has more than 2 dimensions (batched products are not
+     *                                  supported), or the inner lengths differ
+     */
+    public NDArray matmul(NDArray a, NDArray b) {
+        return LinalgMatmul.product(this, a, b, null, "matmul");
+    }
+
+    /**
+     * Writes {@code a @ b} for 1-d and 2-d arrays into {@code out}, like {@code np.matmul(a, b, out=out)}.
+     *
+     * <p>Blocked for operands larger than the heap (memory-mapped): tasks compute 64 x 64 tiles of the result,
+     * reading panels 256 deep; inner dimensions beyond 262,144 are also split, so that matrix-vector products run in
+     * parallel. The result dtype is NumPy's promotion of the two dtypes ({@code np.result_type(a, b)}). Integer
+     * products are exact and wrap like NumPy's; bool is "any of the products". Float products (float16, float32,
+     * float64) accumulate in float64 with fused multiply-adds and round once to the result dtype: float32 results are
+     * more accurate than NumPy's float32 BLAS and may differ from it in the last bits. Complex products accumulate in
+     * float64. The accumulation order depends on the shapes only, so results are identical for any thread count and
+     * chunk size.
+     *
+     * @param a   the left operand: a vector (K,) or a matrix (M, K), any dtype and layout
+     * @param b   the right operand: a vector (K,) or a matrix (K, P), any dtype and layout
+     * @param out a writable array of the result's shape, e.g. a memmap; values are cast to its dtype like an array
+     *            assignment
+     * @return out
+     * @throws IllegalArgumentException if an operand is 0-d or has more than 2 dimensions, the inner lengths differ,
+     *                                  or out has another shape, is read-only or shares memory with an operand
+     */
+    public NDArray matmul(NDArray a, NDArray b, NDArray out) {
+        return LinalgMatmul.product(this, a, b, java.util.Objects.requireNonNull(out, "out"), "matmul");
+    }
+
     // ==== generators (Generators) ================================================================================
 }

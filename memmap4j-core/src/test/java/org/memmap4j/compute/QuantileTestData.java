@@ -63,6 +63,20 @@ final class QuantileTestData {
         return a;
     }
 
+    /** As {@link #random}, without infinities (whose products BLAS and memmap4j turn into NaN differently). */
+    static NDArray finite(DType dtype, Order order, Random rnd, long... shape) {
+        NDArray a = random(dtype, Order.C, rnd, 0, shape);
+        if (dtype.kind().isFloat() || dtype.kind().isComplex()) {
+            NDArray flat = a.reshape(-1);
+            for (long i = 0; i < flat.size(); i++) {
+                if (Double.isInfinite(flat.getDouble(i))) {
+                    flat.setDouble(rnd.nextInt(9) - 4, i);
+                }
+            }
+        }
+        return order == Order.C ? a : a.copy(order);
+    }
+
     private static long extreme(DType.Kind k, Random rnd) {
         boolean hi = rnd.nextBoolean();
         return switch (k) {
