@@ -38,8 +38,6 @@ final class RadixSelect {
     /** Histogram counters per pass over all ranges (4 MiB per chunk at most). */
     static final int HIST_BUDGET = 1 << 20;
 
-    static final boolean DEBUG = Boolean.getBoolean("memmap4j.debug");
-
     private RadixSelect() {
     }
 
@@ -113,21 +111,15 @@ final class RadixSelect {
 
         long[] run(boolean sample) {
             int m = sample && kind.itemSize() >= 4 ? sampleSize() : 0;
-            long t0 = System.nanoTime();
             if (m >= SAMPLE_MIN) {
                 bracket(m);
-                if (DEBUG) System.err.printf("sample %.3f%n", (System.nanoTime() - t0) / 1e9);
             } else {
                 Arrays.fill(tLo, RadixKeys.minKey(kind));
                 Arrays.fill(tHi, RadixKeys.maxKey(kind));
                 Arrays.fill(tCount, g.length);
             }
             boolean first = true;
-            while (true) {
-                long t1 = System.nanoTime();
-                boolean more = pass(first);
-                if (DEBUG) System.err.printf("pass %.3f%n", (System.nanoTime() - t1) / 1e9);
-                if (!more) break;
+            while (pass(first)) {
                 first = false;
             }
             return key;
@@ -186,15 +178,7 @@ final class RadixSelect {
             for (int i = 0; i < nr; i++) {
                 idx[i] = base + i;
             }
-            for (int i = 1; i < nr; i++) {
-                int x = idx[i];
-                int j = i - 1;
-                while (j >= 0 && tLo[idx[j]] > tLo[x]) {
-                    idx[j + 1] = idx[j];
-                    j--;
-                }
-                idx[j + 1] = x;
-            }
+            sortByLo(idx, nr);
             int start = 0;
             long hi = tHi[idx[0]];
             for (int i = 1; i <= nr; i++) {
@@ -283,9 +267,6 @@ final class RadixSelect {
             }
             RadixPass p = new RadixPass(starts, Arrays.copyOf(lo, total), Arrays.copyOf(hi, total), shift,
                     first && kind.isFloat(), RadixKeys.maxKey(kind));
-            if (DEBUG) {
-                System.err.printf("ranges %d hist %d bits %d%n", total, hist, bits);
-            }
             RadixPass.Acc[] accs = scan(p, (long) hist << bits);
             resolve(p, accs, first);
             return true;

@@ -2,7 +2,8 @@ package org.memmap4j.compute;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.memmap4j.compute.QuantileTestData.assertSameValues;
+import static org.memmap4j.compute.QuantileTestData.check;
+import static org.memmap4j.compute.QuantileTestData.same;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,7 +11,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.memmap4j.DType;
@@ -19,6 +19,7 @@ import org.memmap4j.NDArray;
 import org.memmap4j.NDArrays;
 import org.memmap4j.Order;
 import org.memmap4j.format.Npy;
+import org.memmap4j.compute.QuantileTestData.Oracle;
 import org.memmap4j.testing.NumPyBatch;
 
 /**
@@ -33,29 +34,10 @@ class CumulativeTest {
 
     private static final Compute C = Compute.local();
 
-    private record Case(String where, Supplier<NDArray> actual, int result) {
-    }
-
-    private static void check(NumPyBatch b, List<Case> cases) {
-        List<NumPyBatch.Result> res = b.run();
-        int compared = 0;
-        for (Case c : cases) {
-            NumPyBatch.Result r = res.get(c.result());
-            if (r.ok()) {
-                assertSameValues(c.actual().get(), r, c.where());
-                compared++;
-            } else {
-                assertThatThrownBy(() -> c.actual().get()).as(c.where() + ": NumPy raised " + r.message())
-                        .isInstanceOf(IllegalArgumentException.class);
-            }
-        }
-        assertThat(compared).isGreaterThan(cases.size() / 2);
-    }
-
     @Test
     void everyDtypeLayoutAndAxisEqualsNumPy() {
         NumPyBatch b = new NumPyBatch(dir);
-        List<Case> cases = new ArrayList<>();
+        List<Oracle> cases = new ArrayList<>();
         Random rnd = new Random(31);
         List<String> dtypes = new ArrayList<>(Arrays.asList(QuantileTestData.REAL));
         dtypes.addAll(List.of("complex64", "complex128", ">c16"));
@@ -69,20 +51,20 @@ class CumulativeTest {
                     NDArray a = v.getValue();
                     String in = b.input(a);
                     String name = dt + " " + Arrays.toString(shape) + " " + v.getKey();
-                    cases.add(new Case(name + " flat", () -> C.cumsum(a), b.add("r = np.cumsum(" + in + ")")));
+                    cases.add(same(name + " flat", () -> C.cumsum(a), b.add("r = np.cumsum(" + in + ")")));
                     for (int ax = -a.ndim(); ax < a.ndim(); ax++) {
                         int axis = ax;
-                        cases.add(new Case(name + " axis " + ax, () -> C.cumsum(a, axis),
+                        cases.add(same(name + " axis " + ax, () -> C.cumsum(a, axis),
                                 b.add("r = np.cumsum(" + in + ", axis=" + ax + ")")));
                     }
                     String ot = outTypes[rnd.nextInt(outTypes.length)];
                     if (a.ndim() > 0) {
                         int axis = rnd.nextInt(a.ndim());
-                        cases.add(new Case(name + " out " + ot, () -> C.cumsum(a, axis, NDArrays.empty(DType.of(ot),
+                        cases.add(same(name + " out " + ot, () -> C.cumsum(a, axis, NDArrays.empty(DType.of(ot),
                                 a.shape())), b.add("o = np.empty(" + NumPyBatch.pyTuple(a.shape()) + ", dtype='" + ot
                                 + "')\nnp.cumsum(" + in + ", axis=" + axis + ", out=o)\nr = o")));
                     }
-                    cases.add(new Case(name + " flat out " + ot, () -> C.cumsum(a, NDArrays.empty(DType.of(ot),
+                    cases.add(same(name + " flat out " + ot, () -> C.cumsum(a, NDArrays.empty(DType.of(ot),
                             a.size())), b.add("o = np.empty(" + a.size() + ", dtype='" + ot + "')\nnp.cumsum(" + in
                             + ", out=o)\nr = o")));
                 }
@@ -94,17 +76,17 @@ class CumulativeTest {
     @Test
     void longLanesAreExactForIntegersAndBlockwiseForFloats() {
         NumPyBatch b = new NumPyBatch(dir);
-        List<Case> cases = new ArrayList<>();
+        List<Oracle> cases = new ArrayList<>();
         Random rnd = new Random(32);
         NDArray i32 = QuantileTestData.random(DType.INT32, Order.C, rnd, 0, 2, 150_001);
         String p = b.input(i32);
-        cases.add(new Case("int32 flat", () -> C.cumsum(i32), b.add("r = np.cumsum(" + p + ")")));
-        cases.add(new Case("int32 rows", () -> C.cumsum(i32, 1), b.add("r = np.cumsum(" + p + ", axis=1)")));
+        cases.add(same("int32 flat", () -> C.cumsum(i32), b.add("r = np.cumsum(" + p + ")")));
+        cases.add(same("int32 rows", () -> C.cumsum(i32, 1), b.add("r = np.cumsum(" + p + ", axis=1)")));
         NDArray t = i32.T();
-        cases.add(new Case("int32 interleaved", () -> C.cumsum(t, 0), b.add("r = np.cumsum(" + p + ".T, axis=0)")));
+        cases.add(same("int32 interleaved", () -> C.cumsum(t, 0), b.add("r = np.cumsum(" + p + ".T, axis=0)")));
         NDArray u8 = QuantileTestData.random(DType.UINT8, Order.F, rnd, 0, 70_000, 3);
         String pu = b.input(u8);
-        cases.add(new Case("uint8 -> int8 out", () -> C.cumsum(u8, 0, NDArrays.empty(DType.INT8, 70_000, 3)),
+        cases.add(same("uint8 -> int8 out", () -> C.cumsum(u8, 0, NDArrays.empty(DType.INT8, 70_000, 3)),
                 b.add("o = np.empty((70000, 3), 'int8')\nnp.cumsum(" + pu + ", axis=0, out=o)\nr = o")));
         check(b, cases);
 

@@ -3,6 +3,7 @@ package org.memmap4j.compute;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
+import static org.memmap4j.compute.QuantileTestData.check;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import org.memmap4j.NDArray;
 import org.memmap4j.NDArrays;
 import org.memmap4j.Order;
 import org.memmap4j.Randoms;
+import org.memmap4j.compute.QuantileTestData.Oracle;
 import org.memmap4j.testing.NumPyBatch;
 
 /**
@@ -31,9 +33,6 @@ class LinalgCovTest {
     Path dir;
 
     private static final Compute C = Compute.local();
-
-    private record Case(String where, Supplier<NDArray> actual, int result, boolean corr) {
-    }
 
     /** Close to NumPy: covariance relative to the variables' scales, correlations absolutely; NaN where NumPy's. */
     static void assertClose(NDArray actual, NumPyBatch.Result r, String where, boolean corr) {
@@ -61,22 +60,14 @@ class LinalgCovTest {
         }
     }
 
-    private static void check(NumPyBatch b, List<Case> cases) {
-        List<NumPyBatch.Result> res = b.run();
-        for (Case c : cases) {
-            NumPyBatch.Result r = res.get(c.result());
-            if (r.ok()) {
-                assertClose(c.actual().get(), r, c.where(), c.corr());
-            } else {
-                assertThatThrownBy(() -> c.actual().get()).as(c.where()).isInstanceOf(IllegalArgumentException.class);
-            }
-        }
+    private static Oracle close(String where, Supplier<NDArray> actual, int result, boolean corr) {
+        return new Oracle(where, result, actual::get, res -> assertClose(actual.get(), res.get(result), where, corr));
     }
 
     @Test
     void dtypesLayoutsAndShapesAgreeWithNumPy() {
         NumPyBatch b = new NumPyBatch(dir);
-        List<Case> cases = new ArrayList<>();
+        List<Oracle> cases = new ArrayList<>();
         Random rnd = new Random(41);
         String[] dtypes = {"float64", "float32", "float16", "int16", "uint8", "bool", "int64", ">f8", "<u4"};
         long[][] shapes = {{5, 100}, {3, 2500}, {1, 50}, {50}, {4, 1}, {4, 0}, {0, 5}, {2, 3}, {7, 1030}};
@@ -100,13 +91,13 @@ class LinalgCovTest {
                     }
                     String in = b.input(a);
                     String name = dt + " " + Arrays.toString(shape) + " " + v.getKey();
-                    cases.add(new Case(name + " cov", () -> C.cov(a), b.add("r = np.cov(" + in + ")"), false));
-                    cases.add(new Case(name + " corrcoef", () -> C.corrcoef(a), b.add("r = np.corrcoef(" + in + ")"),
+                    cases.add(close(name + " cov", () -> C.cov(a), b.add("r = np.cov(" + in + ")"), false));
+                    cases.add(close(name + " corrcoef", () -> C.corrcoef(a), b.add("r = np.corrcoef(" + in + ")"),
                             true));
                     int ddof = rnd.nextInt(4);
-                    cases.add(new Case(name + " ddof " + ddof, () -> C.cov(a, ddof),
+                    cases.add(close(name + " ddof " + ddof, () -> C.cov(a, ddof),
                             b.add("r = np.cov(" + in + ", ddof=" + ddof + ")"), false));
-                    cases.add(new Case(name + " bias", () -> C.cov(a, true), b.add("r = np.cov(" + in + ", bias=True)"),
+                    cases.add(close(name + " bias", () -> C.cov(a, true), b.add("r = np.cov(" + in + ", bias=True)"),
                             false));
                 }
             }
@@ -117,7 +108,7 @@ class LinalgCovTest {
     @Test
     void largeMeansStridedSensorRowsAndManyBlocks() {
         NumPyBatch b = new NumPyBatch(dir);
-        List<Case> cases = new ArrayList<>();
+        List<Oracle> cases = new ArrayList<>();
         // 50 sensors: correlated, with offsets far above their spread.
         NDArray a = NDArrays.empty(DType.FLOAT32, 50, 30_000);
         Randoms.fillNormal(a, 7);
@@ -128,10 +119,10 @@ class LinalgCovTest {
         }
         String in = b.input(a);
         NDArray sensors = a.get("::10, :10000");
-        cases.add(new Case("every 10th sensor", () -> C.corrcoef(sensors),
+        cases.add(close("every 10th sensor", () -> C.corrcoef(sensors),
                 b.add("r = np.corrcoef(" + in + "[::10, :10000])"), true));
-        cases.add(new Case("all sensors cov", () -> C.cov(a), b.add("r = np.cov(" + in + ")"), false));
-        cases.add(new Case("reversed", () -> C.corrcoef(a.get("::-3, ::-7")),
+        cases.add(close("all sensors cov", () -> C.cov(a), b.add("r = np.cov(" + in + ")"), false));
+        cases.add(close("reversed", () -> C.corrcoef(a.get("::-3, ::-7")),
                 b.add("r = np.corrcoef(" + in + "[::-3, ::-7])"), true));
         NDArray big = NDArrays.empty(DType.FLOAT64, 3, 1_000_003);
         Randoms.fillNormal(big, 9);
@@ -139,7 +130,7 @@ class LinalgCovTest {
             big.setDouble(1e8 + big.getDouble(0, k), 0, k);
         }
         String bin = b.input(big);
-        cases.add(new Case("1M columns, mean 1e8", () -> C.cov(big), b.add("r = np.cov(" + bin + ")"), false));
+        cases.add(close("1M columns, mean 1e8", () -> C.cov(big), b.add("r = np.cov(" + bin + ")"), false));
         check(b, cases);
     }
 

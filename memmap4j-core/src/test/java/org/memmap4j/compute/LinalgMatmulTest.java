@@ -3,6 +3,7 @@ package org.memmap4j.compute;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
+import static org.memmap4j.compute.QuantileTestData.check;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import org.memmap4j.NDArrays;
 import org.memmap4j.Order;
 import org.memmap4j.Randoms;
 import org.memmap4j.format.Npy;
+import org.memmap4j.compute.QuantileTestData.Oracle;
 import org.memmap4j.testing.NumPyBatch;
 
 /**
@@ -31,9 +33,6 @@ class LinalgMatmulTest {
     Path dir;
 
     private static final Compute C = Compute.local();
-
-    private record Case(String where, Supplier<NDArray> actual, int result, int bound) {
-    }
 
     /**
      * Equal dtype and shape; integers and bool exactly; floats within 4 units of the result dtype's rounding of
@@ -73,33 +72,20 @@ class LinalgMatmulTest {
         }
     }
 
-    private static void check(NumPyBatch b, List<Case> cases) {
-        List<NumPyBatch.Result> res = b.run();
-        int compared = 0;
-        for (Case c : cases) {
-            NumPyBatch.Result r = res.get(c.result());
-            if (r.ok()) {
-                assertProduct(c.actual().get(), r, res.get(c.bound()), c.where());
-                compared++;
-            } else {
-                assertThatThrownBy(() -> c.actual().get()).as(c.where() + ": NumPy raised " + r.message())
-                        .isInstanceOf(IllegalArgumentException.class);
-            }
-        }
-        assertThat(compared).isGreaterThan(cases.size() / 2);
-    }
-
-    private static void add(NumPyBatch b, List<Case> cases, String where, Supplier<NDArray> actual, String pa, String pb,
-                            String op) {
-        cases.add(new Case(where, actual, b.add("r = np." + op + "(" + pa + ", " + pb + ")"),
-                b.add("r = np.abs(np.asarray(" + pa + ", dtype=complex)) @ np.abs(np.asarray(" + pb
-                        + ", dtype=complex)) if np.asarray(" + pa + ").ndim * np.asarray(" + pb + ").ndim > 0 else 0")));
+    private static void add(NumPyBatch b, List<Oracle> cases, String where, Supplier<NDArray> actual, String pa,
+                            String pb, String op) {
+        int result = b.add("r = np." + op + "(" + pa + ", " + pb + ")");
+        // The bound of rounding: sum |a| |b|, from NumPy too.
+        int bound = b.add("r = np.abs(np.asarray(" + pa + ", dtype=complex)) @ np.abs(np.asarray(" + pb
+                        + ", dtype=complex)) if np.asarray(" + pa + ").ndim * np.asarray(" + pb + ").ndim > 0 else 0");
+        cases.add(new Oracle(where, result, actual::get,
+                res -> assertProduct(actual.get(), res.get(result), res.get(bound), where)));
     }
 
     @Test
     void everyPairOfDtypesGivesNumPysDtypeAndValues() {
         NumPyBatch b = new NumPyBatch(dir);
-        List<Case> cases = new ArrayList<>();
+        List<Oracle> cases = new ArrayList<>();
         Random rnd = new Random(51);
         String[] dtypes = {"bool", "int8", "uint8", "int16", "uint16", "int32", "uint32", "int64", "uint64", "float16",
             "float32", "float64", "complex64", "complex128", ">f8", ">i4"};
@@ -121,7 +107,7 @@ class LinalgMatmulTest {
     @Test
     void shapesLayoutsTilesAndSplitInnerDimensions() {
         NumPyBatch b = new NumPyBatch(dir);
-        List<Case> cases = new ArrayList<>();
+        List<Oracle> cases = new ArrayList<>();
         Random rnd = new Random(52);
         NDArray big = NDArrays.empty(DType.FLOAT64, 130, 600);
         Randoms.fillNormal(big, 1);

@@ -1,6 +1,7 @@
 package org.memmap4j.compute;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
 import java.lang.foreign.MemorySegment;
@@ -9,6 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.memmap4j.DType;
 import org.memmap4j.NDArray;
 import org.memmap4j.NDArrays;
@@ -139,6 +143,35 @@ final class QuantileTestData {
 
     private static String str(NDArray a, long i) {
         return a.dtype().kind().isFloat() ? Double.toString(a.getDouble(i)) : Long.toString(a.getLong(i));
+    }
+
+    /**
+     * One comparison with NumPy: when NumPy's result {@code result} exists, {@code verify} checks memmap4j's against
+     * the results; where NumPy raised, {@code call} must throw IllegalArgumentException.
+     */
+    record Oracle(String where, int result, ThrowingCallable call, Consumer<List<NumPyBatch.Result>> verify) {
+    }
+
+    /** The usual oracle: a result equal to NumPy's ({@link #assertSameValues}). */
+    static Oracle same(String where, Supplier<NDArray> actual, int result) {
+        return new Oracle(where, result, actual::get, res -> assertSameValues(actual.get(), res.get(result), where));
+    }
+
+    /** Runs NumPy once and checks every oracle; most of them must have compared values. */
+    static void check(NumPyBatch b, List<Oracle> cases) {
+        List<NumPyBatch.Result> res = b.run();
+        int compared = 0;
+        for (Oracle c : cases) {
+            NumPyBatch.Result r = res.get(c.result());
+            if (r.ok()) {
+                c.verify().accept(res);
+                compared++;
+            } else {
+                assertThatThrownBy(c.call()).as(c.where() + ": NumPy raised " + r.error() + " " + r.message())
+                        .isInstanceOf(IllegalArgumentException.class);
+            }
+        }
+        assertThat(compared).isGreaterThan(cases.size() / 2);
     }
 
     /** Computes on executors of 1, 2 and 4 threads with tiny, small and default chunks. */
