@@ -148,29 +148,38 @@ final class QuantileOps {
         // State of the lane being filled: rows of the loop may end or begin in the middle of a lane.
         int[] fill = {0};
         int[] lane = {0};
-        boolean[] nan = {false};
         new StridedLoop(g.movedShape, new long[][] {g.movedStrides}, true)
                 .run(new long[] {arr.segmentOffset()}, from * len, to * len, (off, st, n) -> {
-                    for (long i = 0, p = off[0]; i < n; i++, p += st[0]) {
-                        long k = RadixKeys.key(seg, p, t);
-                        nan[0] |= floats && k == nanKey;
-                        buf[fill[0]++] = k;
+                    for (long i = 0; i < n; ) {
+                        int take = (int) Math.min(n - i, len - fill[0]);
+                        RadixKeys.keys(seg, off[0] + i * st[0], st[0], t, take, buf, fill[0]);
+                        i += take;
+                        fill[0] += take;
                         if (fill[0] == len) {
-                            if (!nan[0]) {
+                            boolean nan = floats && hasKey(buf, len, nanKey);
+                            if (!nan) {
                                 QuantileSelect.select(buf, len, plan.ranks);
                                 for (int r = 0; r < picked.length; r++) {
                                     picked[r] = buf[(int) plan.ranks[r]];
                                 }
                             }
                             for (int v = 0; v < values; v++) {
-                                res[lane[0] * values + v] = plan.value(v, picked, 0, nan[0]);
+                                res[lane[0] * values + v] = plan.value(v, picked, 0, nan);
                             }
                             lane[0]++;
                             fill[0] = 0;
-                            nan[0] = false;
                         }
                     }
                 });
         return res;
+    }
+
+    private static boolean hasKey(long[] keys, int n, long key) {
+        for (int i = 0; i < n; i++) {
+            if (keys[i] == key) {
+                return true;
+            }
+        }
+        return false;
     }
 }

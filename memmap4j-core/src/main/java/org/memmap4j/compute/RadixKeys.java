@@ -85,6 +85,48 @@ final class RadixKeys {
         };
     }
 
+    /**
+     * Reads the keys of {@code n} elements, {@code stride} bytes apart from byte offset {@code off}, into
+     * {@code out[at, at + n)}: per-dtype loops for native 32- and 64-bit kinds, {@link #key} for the rest.
+     */
+    static void keys(MemorySegment s, long off, long stride, DType t, int n, long[] out, int at) {
+        if (t.isNativeOrder()) {
+            ValueLayout.OfInt i32 = ValueLayout.JAVA_INT_UNALIGNED;
+            ValueLayout.OfLong i64 = ValueLayout.JAVA_LONG_UNALIGNED;
+            switch (t.kind()) {
+                case FLOAT32 -> {
+                    for (int i = 0; i < n; i++, off += stride) {
+                        out[at + i] = float32(s.get(i32, off));
+                    }
+                    return;
+                }
+                case INT32 -> {
+                    for (int i = 0; i < n; i++, off += stride) {
+                        out[at + i] = s.get(i32, off);
+                    }
+                    return;
+                }
+                case FLOAT64 -> {
+                    for (int i = 0; i < n; i++, off += stride) {
+                        out[at + i] = float64(s.get(i64, off));
+                    }
+                    return;
+                }
+                case INT64 -> {
+                    for (int i = 0; i < n; i++, off += stride) {
+                        out[at + i] = s.get(i64, off);
+                    }
+                    return;
+                }
+                default -> {
+                }
+            }
+        }
+        for (int i = 0; i < n; i++, off += stride) {
+            out[at + i] = key(s, off, t);
+        }
+    }
+
     /** The key of float16 bits. */
     static int half(short bits) {
         int h = bits;

@@ -82,6 +82,11 @@ final class RadixSelect {
         final long[] tHi;
         final long[] tCount;
         final long[] tBelow;
+        /** Expected elements in a target's range when its count is unknown (from the sample). */
+        final long[] tEst;
+        /** True when a target's range spans the data's keys evenly enough to size buckets by count: a bucket or a
+         *  sample bracket, not the whole key space or a gap up to its end. */
+        final boolean[] tTight;
         final boolean[] done;
         final long[] key;
         final long n;
@@ -104,6 +109,8 @@ final class RadixSelect {
             tHi = new long[t];
             tCount = new long[t];
             tBelow = new long[t];
+            tEst = new long[t];
+            tTight = new boolean[t];
             done = new boolean[t];
             key = new long[t];
             this.n = array.size();
@@ -169,7 +176,28 @@ final class RadixSelect {
                     tCount[t] = -1;
                 }
                 unite(lane * nr);
+                for (int i = 0; i < nr; i++) {
+                    int t = lane * nr + i;
+                    long inside = upper(keys, lane * m, (lane + 1) * m, tHi[t]) - upper(keys, lane * m, (lane + 1) * m, tLo[t] - 1);
+                    tEst[t] = (long) ((inside + 2.0) * len / m);
+                    tTight[t] = tLo[t] != min && tHi[t] != max;
+                }
             }
+        }
+
+        /** {@return the index of the first key above {@code key} in the sorted {@code keys[from, to)}} */
+        private static int upper(long[] keys, int from, int to, long key) {
+            int lo = from;
+            int hi = to;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (keys[mid] <= key) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            return lo;
         }
 
         /** Ranges of one pass must be disjoint: overlapping brackets of a lane become their union. */
@@ -204,6 +232,8 @@ final class RadixSelect {
             long[] lo = new long[lanes * nr];
             long[] hi = new long[lanes * nr];
             long[] count = new long[lanes * nr];
+            long[] expect = new long[lanes * nr];
+            boolean[] tight = new boolean[lanes * nr];
             int open = 0;
             for (boolean d : done) {
                 open += d ? 0 : 1;
@@ -248,6 +278,8 @@ final class RadixSelect {
                     lo[total] = tLo[g];
                     hi[total] = tHi[g];
                     count[total] = tCount[g];
+                    expect[total] = tCount[g] >= 0 ? tCount[g] : tEst[g];
+                    tight[total] = tTight[g];
                     total++;
                     group = k;
                 }
@@ -260,14 +292,26 @@ final class RadixSelect {
             for (int r = 0; r < total; r++) {
                 hist += count[r] >= 0 && count[r] <= cap ? 0 : 1;
             }
-            int bits = Math.clamp(31 - Integer.numberOfLeadingZeros(HIST_BUDGET / Math.max(1, hist)), 8, 16);
+            int maxBits = Math.clamp(31 - Integer.numberOfLeadingZeros(HIST_BUDGET / Math.max(1, hist)), 8, 16);
             int[] shift = new int[total];
+            long counters = 0;
             for (int r = 0; r < total; r++) {
-                shift[r] = count[r] >= 0 && count[r] <= cap ? -1 : RadixPass.shiftFor(lo[r], hi[r], bits);
+                if (count[r] >= 0 && count[r] <= cap) {
+                    shift[r] = -1;
+                } else {
+                    // In a tight range, enough buckets that the wanted one is likely collectable next (16 times
+                    // fewer keys than the cap, expected) and no more: small tables are cheap to clear, hand back and
+                    // merge per chunk. Wide ranges (key space, not data) get all the bits.
+                    long perBucket = Math.max(1, cap / 16);
+                    int bits = tight[r] ? Math.clamp(64 - Long.numberOfLeadingZeros(expect[r] / perBucket),
+                            maxBits - 4, maxBits) : maxBits;
+                    shift[r] = RadixPass.shiftFor(lo[r], hi[r], bits);
+                    counters += ((hi[r] - lo[r]) >>> shift[r]) + 1;
+                }
             }
             RadixPass p = new RadixPass(starts, Arrays.copyOf(lo, total), Arrays.copyOf(hi, total), shift,
                     first && kind.isFloat(), RadixKeys.maxKey(kind));
-            RadixPass.Acc[] accs = scan(p, (long) hist << bits);
+            RadixPass.Acc[] accs = scan(p, counters);
             resolve(p, accs, first);
             return true;
         }
@@ -364,7 +408,8 @@ final class RadixSelect {
                     for (int r = 0; r <= b - a; r++) {
                         long gap = acc.gap[r];
                         if (rank < pos + gap) {
-                            narrow(t, r == 0 ? min : p.hi[a + r - 1] + 1, r == b - a ? max : p.lo[a + r] - 1, pos, gap);
+                            narrow(t, r == 0 ? min : p.hi[a + r - 1] + 1, r == b - a ? max : p.lo[a + r] - 1, pos, gap,
+                                    false);
                             break;
                         }
                         pos += gap;
@@ -401,7 +446,7 @@ final class RadixSelect {
                     long offLo = (long) j << s;
                     long offHi = offLo + ((1L << s) - 1);
                     boolean past = Long.compareUnsigned(offHi, offLo) < 0 || Long.compareUnsigned(offHi, span) > 0;
-                    narrow(t, p.lo[gr] + offLo, past ? p.hi[gr] : p.lo[gr] + offHi, pos, h[j]);
+                    narrow(t, p.lo[gr] + offLo, past ? p.hi[gr] : p.lo[gr] + offHi, pos, h[j], true);
                     return;
                 }
                 pos += h[j];
@@ -409,7 +454,7 @@ final class RadixSelect {
             throw new IllegalStateException("rank " + rank + " beyond the histogram of its range");
         }
 
-        void narrow(int t, long lo, long hi, long below, long count) {
+        void narrow(int t, long lo, long hi, long below, long count, boolean tight) {
             if (lo == hi) {
                 key[t] = lo;
                 done[t] = true;
@@ -419,6 +464,7 @@ final class RadixSelect {
             tHi[t] = hi;
             tBelow[t] = below;
             tCount[t] = count;
+            tTight[t] = tight;
         }
 
         /** Sorts target indices by range start (insertion sort: a lane has a handful). */
