@@ -116,6 +116,40 @@ final class RadixPass implements Serializable {
             }
         }
 
+        /** Counts {@code n} keys of range r (global index g): histogram or collection. */
+        void hits(RadixPass p, int r, int g, int[] k, int n) {
+            in[r] += n;
+            int s = p.shift[g];
+            if (s >= 0) {
+                int[] h = table(p, r, g);
+                int lo = (int) p.lo[g];
+                for (int i = 0; i < n; i++) {
+                    h[(k[i] - lo) >>> s]++;
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    collect(r, k[i]);
+                }
+            }
+        }
+
+        /** {@link #hits(RadixPass, int, int, int[], int)} for 64-bit keys. */
+        void hits(RadixPass p, int r, int g, long[] k, int n) {
+            in[r] += n;
+            int s = p.shift[g];
+            if (s >= 0) {
+                int[] h = table(p, r, g);
+                long lo = p.lo[g];
+                for (int i = 0; i < n; i++) {
+                    h[(int) ((k[i] - lo) >>> s)]++;
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    collect(r, k[i]);
+                }
+            }
+        }
+
         /** {@return the histogram of range r (global index g), allocated on first use} */
         int[] table(RadixPass p, int r, int g) {
             int[] h = hist[r];

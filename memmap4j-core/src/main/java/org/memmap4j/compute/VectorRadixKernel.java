@@ -23,6 +23,8 @@ final class VectorRadixKernel implements RadixKernel {
     private static final int MAX_RANGES = 4;
     /** With several ranges, elements are swept once per range in blocks this long (in L1; a multiple of 8). */
     private static final int BLOCK = 2048;
+    /** Keys inside a range are buffered this many at a time before the accumulator takes them. */
+    private static final int HITS = 512;
 
     private final RadixKernel.Scalar scalar = new RadixKernel.Scalar();
 
@@ -45,14 +47,16 @@ final class VectorRadixKernel implements RadixKernel {
         // ranges sweep the same block one after the other while it is in L1.
         long[] below = new long[ranges];
         long[] inside = new long[ranges];
+        int[] hits32 = size == 4 ? new int[HITS] : null;
+        long[] hits64 = size == 8 ? new long[HITS] : null;
         long step = ranges == 1 ? bound : BLOCK;
         for (long b = 0; b < bound; b += step) {
             long len = Math.min(step, bound - b);
             for (int r = 0; r < ranges; r++) {
                 long before = acc.in[r];
                 boolean nan = p.countNaN && r == 0;
-                below[r] += size == 4 ? below32(seg, off + 4 * b, len, kind, p, acc, a, r, nan)
-                        : below64(seg, off + 8 * b, len, kind, p, acc, a, r, nan);
+                below[r] += size == 4 ? below32(seg, off + 4 * b, len, kind, p, acc, a, r, nan, hits32)
+                        : below64(seg, off + 8 * b, len, kind, p, acc, a, r, nan, hits64);
                 inside[r] += acc.in[r] - before;
             }
         }
@@ -78,105 +82,96 @@ final class VectorRadixKernel implements RadixKernel {
 
     /**
      * Sweeps {@code n} elements (a multiple of the vector length) for range {@code r} of a lane (global index
-     * {@code a + r}): counts the elements in it into the accumulator and returns how many lie below it. Floats of a
+     * {@code a + r}): hands the elements inside it to the accumulator and returns how many lie below it. Floats of a
      * range of non-negative keys compare as raw bits (keys of non-negative floats are their bits, and negative ones
-     * fall below any such range), so the key transform costs nothing then. NaNs are only counted, in a lane's first
-     * pass, by the first range; a lane holding one is done, so no count of a NaN is ever used.
+     * fall below any such range), so the key transform costs nothing then. NaNs are counted, in a lane's first pass
+     * only, by the first range; a lane holding one is done, so no count of a NaN is ever used.
+     *
+     * <p>The loop has no branch that differs between passes (NaN counting compares against a threshold no element
+     * reaches when not counting; hits go to a buffer whatever the accumulator does with them): a compiled loop that
+     * has only seen first passes then serves later ones without being recompiled.
      */
     private static long below32(MemorySegment seg, long off, long n, DType.Kind kind, RadixPass p, RadixPass.Acc acc,
-                                int a, int r, boolean nan) {
-        // Two call sites with a constant flag: each inlined copy is compiled for its own kind of pass.
-        return nan ? sweep32(seg, off, n, kind, p, acc, a, r, true) : sweep32(seg, off, n, kind, p, acc, a, r, false);
-    }
-
-    private static long sweep32(MemorySegment seg, long off, long n, DType.Kind kind, RadixPass p, RadixPass.Acc acc,
-                                int a, int r, boolean nan) {
+                                int a, int r, boolean nan, int[] hits) {
         int vl = I.length();
         int g = a + r;
         int lo = (int) p.lo[g];
         int hi = (int) p.hi[g];
-        int shift = p.shift[g];
-        int[] h = shift >= 0 ? acc.table(p, r, g) : null;
-        int[] lanes = new int[vl];
+        int nh = 0;
         int flip = kind == DType.Kind.FLOAT32 && lo < 0 ? 0x7fffffff : 0;
         int sign = kind == DType.Kind.UINT32 ? Integer.MIN_VALUE : 0;
+        int nanAbove = nan ? 0x7f800000 : Integer.MAX_VALUE;
         IntVector atOrAbove = IntVector.zero(I);
         IntVector nans = IntVector.zero(I);
-        long hits = 0;
         for (long i = 0; i < n; i += vl) {
             IntVector v = IntVector.fromMemorySegment(I, seg, off + 4 * i, NATIVE);
-            if (nan) {
-                nans = nans.sub((IntVector) v.lanewise(VectorOperators.AND, 0x7fffffff)
-                        .compare(VectorOperators.GT, 0x7f800000).toVector());
-            }
+            nans = nans.sub((IntVector) v.lanewise(VectorOperators.AND, 0x7fffffff)
+                    .compare(VectorOperators.GT, nanAbove).toVector());
             IntVector k = v.lanewise(VectorOperators.XOR, v.lanewise(VectorOperators.ASHR, 31)
                     .lanewise(VectorOperators.AND, flip).lanewise(VectorOperators.XOR, sign));
             VectorMask<Integer> ge = k.compare(VectorOperators.GE, lo);
             atOrAbove = atOrAbove.sub((IntVector) ge.toVector());
             VectorMask<Integer> in = ge.and(k.compare(VectorOperators.LE, hi));
             if (in.anyTrue()) {
-                k.intoArray(lanes, 0);
-                for (long bits = in.toLong(); bits != 0; bits &= bits - 1) {
-                    int key = lanes[Long.numberOfTrailingZeros(bits)];
-                    if (h != null) {
-                        h[(key - lo) >>> shift]++;
-                    } else {
-                        acc.collect(r, key);
-                    }
-                    hits++;
+                // All lanes land after the kept hits; the ones inside the range are then moved down, branch-free:
+                k.intoArray(hits, HITS - vl);
+                long bits = in.toLong();
+                // Branch-free: every lane is written, the count advances only for lanes inside (a loop over the
+                // set bits mispredicts its exit at every vector).
+                for (int j = 0; j < vl; j++) {
+                    hits[nh] = hits[HITS - vl + j];
+                    nh += (int) (bits >>> j) & 1;
+                }
+                if (nh > HITS - 2 * vl) {
+                    acc.hits(p, r, g, hits, nh);
+                    nh = 0;
                 }
             }
         }
-        acc.in[r] += hits;
+        acc.hits(p, r, g, hits, nh);
         acc.nan += nans.reduceLanesToLong(VectorOperators.ADD);
         return n - atOrAbove.reduceLanesToLong(VectorOperators.ADD);
     }
 
     /** {@link #below32} for 64-bit keys. */
     private static long below64(MemorySegment seg, long off, long n, DType.Kind kind, RadixPass p, RadixPass.Acc acc,
-                                int a, int r, boolean nan) {
-        return nan ? sweep64(seg, off, n, kind, p, acc, a, r, true) : sweep64(seg, off, n, kind, p, acc, a, r, false);
-    }
-
-    private static long sweep64(MemorySegment seg, long off, long n, DType.Kind kind, RadixPass p, RadixPass.Acc acc,
-                                int a, int r, boolean nan) {
+                                int a, int r, boolean nan, long[] hits) {
         int vl = L.length();
         int g = a + r;
         long lo = p.lo[g];
         long hi = p.hi[g];
-        int shift = p.shift[g];
-        int[] h = shift >= 0 ? acc.table(p, r, g) : null;
-        long[] lanes = new long[vl];
+        int nh = 0;
         long flip = kind == DType.Kind.FLOAT64 && lo < 0 ? 0x7fffffffffffffffL : 0;
         long sign = kind == DType.Kind.UINT64 ? Long.MIN_VALUE : 0;
+        long nanAbove = nan ? 0x7ff0000000000000L : Long.MAX_VALUE;
         LongVector atOrAbove = LongVector.zero(L);
         LongVector nans = LongVector.zero(L);
-        long hits = 0;
         for (long i = 0; i < n; i += vl) {
             LongVector v = LongVector.fromMemorySegment(L, seg, off + 8 * i, NATIVE);
-            if (nan) {
-                nans = nans.sub((LongVector) v.lanewise(VectorOperators.AND, 0x7fffffffffffffffL)
-                        .compare(VectorOperators.GT, 0x7ff0000000000000L).toVector());
-            }
+            nans = nans.sub((LongVector) v.lanewise(VectorOperators.AND, 0x7fffffffffffffffL)
+                    .compare(VectorOperators.GT, nanAbove).toVector());
             LongVector k = v.lanewise(VectorOperators.XOR, v.lanewise(VectorOperators.ASHR, 63)
                     .lanewise(VectorOperators.AND, flip).lanewise(VectorOperators.XOR, sign));
             VectorMask<Long> ge = k.compare(VectorOperators.GE, lo);
             atOrAbove = atOrAbove.sub((LongVector) ge.toVector());
             VectorMask<Long> in = ge.and(k.compare(VectorOperators.LE, hi));
             if (in.anyTrue()) {
-                k.intoArray(lanes, 0);
-                for (long bits = in.toLong(); bits != 0; bits &= bits - 1) {
-                    long key = lanes[Long.numberOfTrailingZeros(bits)];
-                    if (h != null) {
-                        h[(int) ((key - lo) >>> shift)]++;
-                    } else {
-                        acc.collect(r, key);
-                    }
-                    hits++;
+                // All lanes land after the kept hits; the ones inside the range are then moved down, branch-free:
+                k.intoArray(hits, HITS - vl);
+                long bits = in.toLong();
+                // Branch-free: every lane is written, the count advances only for lanes inside (a loop over the
+                // set bits mispredicts its exit at every vector).
+                for (int j = 0; j < vl; j++) {
+                    hits[nh] = hits[HITS - vl + j];
+                    nh += (int) (bits >>> j) & 1;
+                }
+                if (nh > HITS - 2 * vl) {
+                    acc.hits(p, r, g, hits, nh);
+                    nh = 0;
                 }
             }
         }
-        acc.in[r] += hits;
+        acc.hits(p, r, g, hits, nh);
         acc.nan += nans.reduceLanesToLong(VectorOperators.ADD);
         return n - atOrAbove.reduceLanesToLong(VectorOperators.ADD);
     }
