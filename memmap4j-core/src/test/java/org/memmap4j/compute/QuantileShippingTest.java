@@ -1,0 +1,116 @@
+package org.memmap4j.compute;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.memmap4j.DType;
+import org.memmap4j.NDArray;
+import org.memmap4j.Order;
+import org.memmap4j.Randoms;
+import org.memmap4j.exec.ChunkExecutor;
+import org.memmap4j.exec.Job;
+import org.memmap4j.exec.ProgressListener;
+import org.memmap4j.exec.RangeTask;
+import org.memmap4j.format.Npy;
+
+/**
+ * Every task of order statistics and several-array operations can be shipped: an executor that serializes each
+ * task and runs the copy (whose arrays are mapped again from their files, as on a cluster node) gives the same
+ * results as the local one.
+ */
+class QuantileShippingTest {
+
+    @TempDir
+    Path dir;
+
+    /** Runs every chunk on a deserialized copy of the task, in chunk order, on the calling thread. */
+    static final class ShippingExecutor implements ChunkExecutor {
+        final AtomicInteger shipped = new AtomicInteger();
+
+        @Override
+        public <P> List<P> map(Job<P> job, ProgressListener progress) {
+            long per = job.unitsPerChunk(chunkBytes());
+            List<P> out = new ArrayList<>();
+            for (long from = 0; from < job.units(); from += per) {
+                RangeTask<P> copy = ship(job.task());
+                try {
+                    out.add(copy.run(from, Math.min(job.units(), from + per)));
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            return out;
+        }
+
+        @SuppressWarnings("unchecked")
+        private <P> RangeTask<P> ship(RangeTask<P> task) {
+            try {
+                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                try (ObjectOutputStream o = new ObjectOutputStream(bytes)) {
+                    o.writeObject(task);
+                }
+                shipped.incrementAndGet();
+                try (ObjectInputStream i = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+                    return (RangeTask<P>) i.readObject();
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (ClassNotFoundException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        @Override
+        public int parallelism() {
+            return 1;
+        }
+
+        @Override
+        public long chunkBytes() {
+            return 1 << 16;
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    @Test
+    void tasksOnFileBackedArraysShipAndGiveTheLocalResults() throws IOException {
+        Path file = dir.resolve("a.npy");
+        try (NDArray a = Npy.create(file, DType.FLOAT32, Order.C, false, 4, 400_000);
+             NDArray cumsumOut = Npy.create(dir.resolve("c.npy"), DType.FLOAT64, Order.C, false, 4, 400_000);
+             NDArray cumsumLocal = Npy.create(dir.resolve("d.npy"), DType.FLOAT64, Order.C, false, 4, 400_000);
+             NDArray prodOut = Npy.create(dir.resolve("p.npy"), DType.FLOAT32, Order.C, false, 4, 4)) {
+            Randoms.fillNormal(a, 12);
+            ShippingExecutor ex = new ShippingExecutor();
+            Compute shipped = Compute.on(ex);
+            Compute local = Compute.local();
+            QuantileTestData.assertIdentical(shipped.median(a), local.median(a), "median (radix passes)");
+            QuantileTestData.assertIdentical(shipped.percentile(a, new double[] {5, 95}, new int[] {1}, false),
+                    local.percentile(a, new double[] {5, 95}, new int[] {1}, false), "percentile per row");
+            QuantileTestData.assertIdentical(shipped.median(a.get(":, :100"), 1), local.median(a.get(":, :100"), 1),
+                    "median of short lanes");
+            QuantileTestData.assertIdentical(shipped.histogram(a, 20).counts(), local.histogram(a, 20).counts(),
+                    "histogram");
+            QuantileTestData.assertIdentical(shipped.cov(a), local.cov(a), "cov");
+            shipped.cumsum(a, 1, cumsumOut);
+            local.cumsum(a, 1, cumsumLocal);
+            QuantileTestData.assertIdentical(cumsumOut, cumsumLocal, "cumsum");
+            shipped.matmul(a, a.T(), prodOut);
+            QuantileTestData.assertIdentical(prodOut, local.matmul(a, a.T()), "matmul");
+            assertThat(ex.shipped.get()).isGreaterThan(100);
+        }
+    }
+}
