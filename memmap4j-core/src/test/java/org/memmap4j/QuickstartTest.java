@@ -40,4 +40,33 @@ class QuickstartTest {
             assertThat(row.getDouble(0)).isEqualTo(80.0);
         }
     }
+
+    @Test
+    void readmeComputeExampleAgreesWithNumPy() throws Exception {
+        Path readings = dir.resolve("readings.npy");
+        NumPy.run("np.save(sys.argv[1], np.random.default_rng(1).normal(20, 2, (5, 1000)).astype(np.float32))", readings);
+        org.memmap4j.compute.Compute np = org.memmap4j.compute.Compute.local();
+        Path out = dir.resolve("fahrenheit.npy");
+        double mean;
+        double med;
+        double hot;
+        NDArray perSensorStd;
+        try (NDArray d = Npy.open(readings, Mode.READ_ONLY)) {
+            mean = np.mean(d).getDouble();
+            perSensorStd = np.std(d, 1);
+            med = np.median(d).getDouble();
+            hot = np.sumWhere(d, org.memmap4j.compute.Expr.of(d).gt(20.5)).getDouble();
+            np.evalToNpy(org.memmap4j.compute.Expr.of(d).multiply(9).divide(5).add(32).multiply(1.02), out, false).close();
+        }
+        String expected = NumPy.run("d = np.load(sys.argv[1]); f = np.load(sys.argv[2]); "
+                + "print(repr(float(d.mean())), repr(float(np.median(d))), repr(float(d[d > 20.5].sum())), "
+                + "np.array_equal(f, (d * 9 / 5 + 32) * 1.02), f.dtype)", readings, out);
+        String[] e = expected.split(" ");
+        assertThat(mean).isCloseTo(Double.parseDouble(e[0]), org.assertj.core.data.Offset.offset(1e-4));
+        assertThat(med).isEqualTo(Double.parseDouble(e[1]));
+        assertThat(hot).isCloseTo(Double.parseDouble(e[2]), org.assertj.core.data.Percentage.withPercentage(1e-4));
+        assertThat(e[3]).isEqualTo("True");
+        assertThat(e[4]).isEqualTo("float32");
+        assertThat(perSensorStd.shape()).containsExactly(5);
+    }
 }
