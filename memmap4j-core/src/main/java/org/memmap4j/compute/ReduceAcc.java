@@ -1,9 +1,15 @@
 package org.memmap4j.compute;
 
+import static org.memmap4j.compute.ReduceRead.F32;
+import static org.memmap4j.compute.ReduceRead.F64;
+import static org.memmap4j.compute.ReduceRead.I16;
+import static org.memmap4j.compute.ReduceRead.I32;
+import static org.memmap4j.compute.ReduceRead.I64;
+import static org.memmap4j.compute.ReduceRead.I8;
+
 import java.io.Serial;
 import java.io.Serializable;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import org.memmap4j.DType;
 import org.memmap4j.internal.Elements;
 
@@ -224,13 +230,6 @@ abstract class ReduceAcc implements Serializable {
             }
         }
     }
-
-    private static final ValueLayout.OfByte I8 = ValueLayout.JAVA_BYTE;
-    private static final ValueLayout.OfShort I16 = ValueLayout.JAVA_SHORT_UNALIGNED;
-    private static final ValueLayout.OfInt I32 = ValueLayout.JAVA_INT_UNALIGNED;
-    private static final ValueLayout.OfLong I64 = ValueLayout.JAVA_LONG_UNALIGNED;
-    private static final ValueLayout.OfFloat F32 = ValueLayout.JAVA_FLOAT_UNALIGNED;
-    private static final ValueLayout.OfDouble F64 = ValueLayout.JAVA_DOUBLE_UNALIGNED;
 
     /**
      * Writes a float result into a native-order output, as NumPy's cast, with every NaN as the canonical one: which

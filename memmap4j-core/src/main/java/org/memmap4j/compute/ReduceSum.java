@@ -112,11 +112,11 @@ final class ReduceSum extends ReduceAcc {
         double[] a = re;
         if (f64) {
             for (int i = 0; i < n; i++) {
-                a[k + i] += s.get(ReduceLanes.F64, off + 8L * i);
+                a[k + i] += s.get(ReduceRead.F64, off + 8L * i);
             }
         } else {
             for (int i = 0; i < n; i++) {
-                a[k + i] += s.get(ReduceLanes.F32, off + 4L * i);
+                a[k + i] += s.get(ReduceRead.F32, off + 4L * i);
             }
         }
         return true;
