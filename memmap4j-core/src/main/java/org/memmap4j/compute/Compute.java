@@ -77,6 +77,7 @@ public final class Compute {
      *
      * @param a the array
      * @return a new 0-d array in memory
+     * @throws NullPointerException if a is null
      * @throws IllegalStateException if the array is closed
      * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
      */
@@ -89,15 +90,16 @@ public final class Compute {
      * the shape. No axes reduces nothing ({@code axis=()}).
      *
      * @param a    the array
-     * @param axes the axes to reduce; negative ones count from the last
+     * @param axes the axes to reduce; negative ones count from the last (null: all)
      * @return a new array in memory
+     * @throws NullPointerException if a is null
      * @throws IllegalStateException if the array is closed
      * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
      * @throws IllegalArgumentException if an axis is out of bounds ({@code "axis 2 is out of bounds for array of
      *                                  dimension 2"}) or repeated ({@code "duplicate value in 'axis'"})
      */
     public NDArray sum(NDArray a, int... axes) {
-        return ReduceOps.reduce(this, a, ReduceOp.SUM, axes.clone(), false, 0, true);
+        return ReduceOps.reduce(this, a, ReduceOp.SUM, axes == null ? null : axes.clone(), false, 0, true);
     }
 
     /**
@@ -108,6 +110,7 @@ public final class Compute {
      *                 empty for none
      * @param keepdims keep the reduced axes with length 1, so that the result broadcasts against {@code a}
      * @return a new array in memory
+     * @throws NullPointerException if a is null
      * @throws IllegalStateException if the array is closed
      * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
      * @throws IllegalArgumentException if an axis is out of bounds ({@code "axis 2 is out of bounds for array of
@@ -126,6 +129,7 @@ public final class Compute {
      *
      * @param a the array
      * @return a new 0-d array in memory
+     * @throws NullPointerException if a is null
      * @throws IllegalStateException if the array is closed
      * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
      */
@@ -138,15 +142,16 @@ public final class Compute {
      * the shape. No axes reduces nothing ({@code axis=()}).
      *
      * @param a    the array
-     * @param axes the axes to reduce; negative ones count from the last
+     * @param axes the axes to reduce; negative ones count from the last (null: all)
      * @return a new array in memory
+     * @throws NullPointerException if a is null
      * @throws IllegalStateException if the array is closed
      * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
      * @throws IllegalArgumentException if an axis is out of bounds ({@code "axis 2 is out of bounds for array of
      *                                  dimension 2"}) or repeated ({@code "duplicate value in 'axis'"})
      */
     public NDArray prod(NDArray a, int... axes) {
-        return ReduceOps.reduce(this, a, ReduceOp.PROD, axes.clone(), false, 0, true);
+        return ReduceOps.reduce(this, a, ReduceOp.PROD, axes == null ? null : axes.clone(), false, 0, true);
     }
 
     /**
@@ -157,6 +162,7 @@ public final class Compute {
      *                 empty for none
      * @param keepdims keep the reduced axes with length 1, so that the result broadcasts against {@code a}
      * @return a new array in memory
+     * @throws NullPointerException if a is null
      * @throws IllegalStateException if the array is closed
      * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
      * @throws IllegalArgumentException if an axis is out of bounds ({@code "axis 2 is out of bounds for array of
@@ -174,6 +180,7 @@ public final class Compute {
      *
      * @param a the array
      * @return a new 0-d array in memory
+     * @throws NullPointerException if a is null
      * @throws IllegalStateException if the array is closed
      * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
      */
@@ -186,15 +193,16 @@ public final class Compute {
      * the shape. No axes reduces nothing ({@code axis=()}).
      *
      * @param a    the array
-     * @param axes the axes to reduce; negative ones count from the last
+     * @param axes the axes to reduce; negative ones count from the last (null: all)
      * @return a new array in memory
+     * @throws NullPointerException if a is null
      * @throws IllegalStateException if the array is closed
      * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
      * @throws IllegalArgumentException if an axis is out of bounds ({@code "axis 2 is out of bounds for array of
      *                                  dimension 2"}) or repeated ({@code "duplicate value in 'axis'"})
      */
     public NDArray mean(NDArray a, int... axes) {
-        return ReduceOps.reduce(this, a, ReduceOp.MEAN, axes.clone(), false, 0, true);
+        return ReduceOps.reduce(this, a, ReduceOp.MEAN, axes == null ? null : axes.clone(), false, 0, true);
     }
 
     /**
@@ -205,6 +213,7 @@ public final class Compute {
      *                 empty for none
      * @param keepdims keep the reduced axes with length 1, so that the result broadcasts against {@code a}
      * @return a new array in memory
+     * @throws NullPointerException if a is null
      * @throws IllegalStateException if the array is closed
      * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
      * @throws IllegalArgumentException if an axis is out of bounds ({@code "axis 2 is out of bounds for array of
@@ -223,6 +232,7 @@ public final class Compute {
      *
      * @param a the array
      * @return a new 0-d array in memory
+     * @throws NullPointerException if a is null
      * @throws IllegalStateException if the array is closed
      * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
      * @throws IllegalArgumentException if a slice to reduce is empty while the result is not ({@code "zero-size
@@ -237,8 +247,9 @@ public final class Compute {
      * the shape. No axes reduces nothing ({@code axis=()}).
      *
      * @param a    the array
-     * @param axes the axes to reduce; negative ones count from the last
+     * @param axes the axes to reduce; negative ones count from the last (null: all)
      * @return a new array in memory
+     * @throws NullPointerException if a is null
      * @throws IllegalStateException if the array is closed
      * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
      * @throws IllegalArgumentException if an axis is out of bounds ({@code "axis 2 is out of bounds for array of
@@ -247,7 +258,7 @@ public final class Compute {
      *                                  array to reduction operation minimum which has no identity"})
      */
     public NDArray min(NDArray a, int... axes) {
-        return ReduceOps.reduce(this, a, ReduceOp.MIN, axes.clone(), false, 0, true);
+        return ReduceOps.reduce(this, a, ReduceOp.MIN, axes == null ? null : axes.clone(), false, 0, true);
     }
 
     /**
@@ -258,6 +269,7 @@ public final class Compute {
      *                 empty for none
      * @param keepdims keep the reduced axes with length 1, so that the result broadcasts against {@code a}
      * @return a new array in memory
+     * @throws NullPointerException if a is null
      * @throws IllegalStateException if the array is closed
      * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
      * @throws IllegalArgumentException if an axis is out of bounds ({@code "axis 2 is out of bounds for array of
@@ -278,6 +290,7 @@ public final class Compute {
      *
      * @param a the array
      * @return a new 0-d array in memory
+     * @throws NullPointerException if a is null
      * @throws IllegalStateException if the array is closed
      * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
      * @throws IllegalArgumentException if a slice to reduce is empty while the result is not ({@code "zero-size
@@ -292,8 +305,9 @@ public final class Compute {
      * the shape. No axes reduces nothing ({@code axis=()}).
      *
      * @param a    the array
-     * @param axes the axes to reduce; negative ones count from the last
+     * @param axes the axes to reduce; negative ones count from the last (null: all)
      * @return a new array in memory
+     * @throws NullPointerException if a is null
      * @throws IllegalStateException if the array is closed
      * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
      * @throws IllegalArgumentException if an axis is out of bounds ({@code "axis 2 is out of bounds for array of
@@ -302,7 +316,7 @@ public final class Compute {
      *                                  array to reduction operation maximum which has no identity"})
      */
     public NDArray max(NDArray a, int... axes) {
-        return ReduceOps.reduce(this, a, ReduceOp.MAX, axes.clone(), false, 0, true);
+        return ReduceOps.reduce(this, a, ReduceOp.MAX, axes == null ? null : axes.clone(), false, 0, true);
     }
 
     /**
@@ -313,6 +327,7 @@ public final class Compute {
      *                 empty for none
      * @param keepdims keep the reduced axes with length 1, so that the result broadcasts against {@code a}
      * @return a new array in memory
+     * @throws NullPointerException if a is null
      * @throws IllegalStateException if the array is closed
      * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
      * @throws IllegalArgumentException if an axis is out of bounds ({@code "axis 2 is out of bounds for array of
@@ -332,6 +347,7 @@ public final class Compute {
      *
      * @param a the array
      * @return a new 0-d array in memory
+     * @throws NullPointerException if a is null
      * @throws IllegalStateException if the array is closed
      * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
      */
@@ -344,15 +360,16 @@ public final class Compute {
      * the shape. No axes reduces nothing ({@code axis=()}).
      *
      * @param a    the array
-     * @param axes the axes to reduce; negative ones count from the last
+     * @param axes the axes to reduce; negative ones count from the last (null: all)
      * @return a new array in memory
+     * @throws NullPointerException if a is null
      * @throws IllegalStateException if the array is closed
      * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
      * @throws IllegalArgumentException if an axis is out of bounds ({@code "axis 2 is out of bounds for array of
      *                                  dimension 2"}) or repeated ({@code "duplicate value in 'axis'"})
      */
     public NDArray countNonzero(NDArray a, int... axes) {
-        return ReduceOps.reduce(this, a, ReduceOp.COUNT_NONZERO, axes.clone(), false, 0, true);
+        return ReduceOps.reduce(this, a, ReduceOp.COUNT_NONZERO, axes == null ? null : axes.clone(), false, 0, true);
     }
 
     /**
@@ -363,6 +380,7 @@ public final class Compute {
      *                 empty for none
      * @param keepdims keep the reduced axes with length 1, so that the result broadcasts against {@code a}
      * @return a new array in memory
+     * @throws NullPointerException if a is null
      * @throws IllegalStateException if the array is closed
      * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
      * @throws IllegalArgumentException if an axis is out of bounds ({@code "axis 2 is out of bounds for array of
@@ -379,6 +397,7 @@ public final class Compute {
      *
      * @param a the array
      * @return a new 0-d array in memory
+     * @throws NullPointerException if a is null
      * @throws IllegalStateException if the array is closed
      * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
      */
@@ -391,15 +410,16 @@ public final class Compute {
      * the shape. No axes reduces nothing ({@code axis=()}).
      *
      * @param a    the array
-     * @param axes the axes to reduce; negative ones count from the last
+     * @param axes the axes to reduce; negative ones count from the last (null: all)
      * @return a new array in memory
+     * @throws NullPointerException if a is null
      * @throws IllegalStateException if the array is closed
      * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
      * @throws IllegalArgumentException if an axis is out of bounds ({@code "axis 2 is out of bounds for array of
      *                                  dimension 2"}) or repeated ({@code "duplicate value in 'axis'"})
      */
     public NDArray any(NDArray a, int... axes) {
-        return ReduceOps.reduce(this, a, ReduceOp.ANY, axes.clone(), false, 0, true);
+        return ReduceOps.reduce(this, a, ReduceOp.ANY, axes == null ? null : axes.clone(), false, 0, true);
     }
 
     /**
@@ -410,6 +430,7 @@ public final class Compute {
      *                 empty for none
      * @param keepdims keep the reduced axes with length 1, so that the result broadcasts against {@code a}
      * @return a new array in memory
+     * @throws NullPointerException if a is null
      * @throws IllegalStateException if the array is closed
      * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
      * @throws IllegalArgumentException if an axis is out of bounds ({@code "axis 2 is out of bounds for array of
@@ -426,6 +447,7 @@ public final class Compute {
      *
      * @param a the array
      * @return a new 0-d array in memory
+     * @throws NullPointerException if a is null
      * @throws IllegalStateException if the array is closed
      * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
      */
@@ -438,15 +460,16 @@ public final class Compute {
      * the shape. No axes reduces nothing ({@code axis=()}).
      *
      * @param a    the array
-     * @param axes the axes to reduce; negative ones count from the last
+     * @param axes the axes to reduce; negative ones count from the last (null: all)
      * @return a new array in memory
+     * @throws NullPointerException if a is null
      * @throws IllegalStateException if the array is closed
      * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
      * @throws IllegalArgumentException if an axis is out of bounds ({@code "axis 2 is out of bounds for array of
      *                                  dimension 2"}) or repeated ({@code "duplicate value in 'axis'"})
      */
     public NDArray all(NDArray a, int... axes) {
-        return ReduceOps.reduce(this, a, ReduceOp.ALL, axes.clone(), false, 0, true);
+        return ReduceOps.reduce(this, a, ReduceOp.ALL, axes == null ? null : axes.clone(), false, 0, true);
     }
 
     /**
@@ -457,6 +480,7 @@ public final class Compute {
      *                 empty for none
      * @param keepdims keep the reduced axes with length 1, so that the result broadcasts against {@code a}
      * @return a new array in memory
+     * @throws NullPointerException if a is null
      * @throws IllegalStateException if the array is closed
      * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
      * @throws IllegalArgumentException if an axis is out of bounds ({@code "axis 2 is out of bounds for array of
@@ -475,6 +499,7 @@ public final class Compute {
      *
      * @param a the array
      * @return a new 0-d array in memory
+     * @throws NullPointerException if a is null
      * @throws IllegalStateException if the array is closed
      * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
      */
@@ -487,15 +512,16 @@ public final class Compute {
      * the shape. No axes reduces nothing ({@code axis=()}).
      *
      * @param a    the array
-     * @param axes the axes to reduce; negative ones count from the last
+     * @param axes the axes to reduce; negative ones count from the last (null: all)
      * @return a new array in memory
+     * @throws NullPointerException if a is null
      * @throws IllegalStateException if the array is closed
      * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
      * @throws IllegalArgumentException if an axis is out of bounds ({@code "axis 2 is out of bounds for array of
      *                                  dimension 2"}) or repeated ({@code "duplicate value in 'axis'"})
      */
     public NDArray nansum(NDArray a, int... axes) {
-        return ReduceOps.reduce(this, a, ReduceOp.NANSUM, axes.clone(), false, 0, true);
+        return ReduceOps.reduce(this, a, ReduceOp.NANSUM, axes == null ? null : axes.clone(), false, 0, true);
     }
 
     /**
@@ -506,6 +532,7 @@ public final class Compute {
      *                 empty for none
      * @param keepdims keep the reduced axes with length 1, so that the result broadcasts against {@code a}
      * @return a new array in memory
+     * @throws NullPointerException if a is null
      * @throws IllegalStateException if the array is closed
      * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
      * @throws IllegalArgumentException if an axis is out of bounds ({@code "axis 2 is out of bounds for array of
@@ -523,6 +550,7 @@ public final class Compute {
      *
      * @param a the array
      * @return a new 0-d array in memory
+     * @throws NullPointerException if a is null
      * @throws IllegalStateException if the array is closed
      * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
      */
@@ -535,15 +563,16 @@ public final class Compute {
      * the shape. No axes reduces nothing ({@code axis=()}).
      *
      * @param a    the array
-     * @param axes the axes to reduce; negative ones count from the last
+     * @param axes the axes to reduce; negative ones count from the last (null: all)
      * @return a new array in memory
+     * @throws NullPointerException if a is null
      * @throws IllegalStateException if the array is closed
      * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
      * @throws IllegalArgumentException if an axis is out of bounds ({@code "axis 2 is out of bounds for array of
      *                                  dimension 2"}) or repeated ({@code "duplicate value in 'axis'"})
      */
     public NDArray nanmean(NDArray a, int... axes) {
-        return ReduceOps.reduce(this, a, ReduceOp.NANMEAN, axes.clone(), false, 0, true);
+        return ReduceOps.reduce(this, a, ReduceOp.NANMEAN, axes == null ? null : axes.clone(), false, 0, true);
     }
 
     /**
@@ -554,6 +583,7 @@ public final class Compute {
      *                 empty for none
      * @param keepdims keep the reduced axes with length 1, so that the result broadcasts against {@code a}
      * @return a new array in memory
+     * @throws NullPointerException if a is null
      * @throws IllegalStateException if the array is closed
      * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
      * @throws IllegalArgumentException if an axis is out of bounds ({@code "axis 2 is out of bounds for array of
@@ -571,6 +601,7 @@ public final class Compute {
      *
      * @param a the array
      * @return a new 0-d array in memory
+     * @throws NullPointerException if a is null
      * @throws IllegalStateException if the array is closed
      * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
      * @throws IllegalArgumentException if a slice to reduce is empty while the result is not ({@code "zero-size
@@ -585,8 +616,9 @@ public final class Compute {
      * the shape. No axes reduces nothing ({@code axis=()}).
      *
      * @param a    the array
-     * @param axes the axes to reduce; negative ones count from the last
+     * @param axes the axes to reduce; negative ones count from the last (null: all)
      * @return a new array in memory
+     * @throws NullPointerException if a is null
      * @throws IllegalStateException if the array is closed
      * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
      * @throws IllegalArgumentException if an axis is out of bounds ({@code "axis 2 is out of bounds for array of
@@ -595,7 +627,7 @@ public final class Compute {
      *                                  array to reduction operation fmin which has no identity"})
      */
     public NDArray nanmin(NDArray a, int... axes) {
-        return ReduceOps.reduce(this, a, ReduceOp.NANMIN, axes.clone(), false, 0, true);
+        return ReduceOps.reduce(this, a, ReduceOp.NANMIN, axes == null ? null : axes.clone(), false, 0, true);
     }
 
     /**
@@ -606,6 +638,7 @@ public final class Compute {
      *                 empty for none
      * @param keepdims keep the reduced axes with length 1, so that the result broadcasts against {@code a}
      * @return a new array in memory
+     * @throws NullPointerException if a is null
      * @throws IllegalStateException if the array is closed
      * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
      * @throws IllegalArgumentException if an axis is out of bounds ({@code "axis 2 is out of bounds for array of
@@ -625,6 +658,7 @@ public final class Compute {
      *
      * @param a the array
      * @return a new 0-d array in memory
+     * @throws NullPointerException if a is null
      * @throws IllegalStateException if the array is closed
      * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
      * @throws IllegalArgumentException if a slice to reduce is empty while the result is not ({@code "zero-size
@@ -639,8 +673,9 @@ public final class Compute {
      * the shape. No axes reduces nothing ({@code axis=()}).
      *
      * @param a    the array
-     * @param axes the axes to reduce; negative ones count from the last
+     * @param axes the axes to reduce; negative ones count from the last (null: all)
      * @return a new array in memory
+     * @throws NullPointerException if a is null
      * @throws IllegalStateException if the array is closed
      * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
      * @throws IllegalArgumentException if an axis is out of bounds ({@code "axis 2 is out of bounds for array of
@@ -649,7 +684,7 @@ public final class Compute {
      *                                  array to reduction operation fmax which has no identity"})
      */
     public NDArray nanmax(NDArray a, int... axes) {
-        return ReduceOps.reduce(this, a, ReduceOp.NANMAX, axes.clone(), false, 0, true);
+        return ReduceOps.reduce(this, a, ReduceOp.NANMAX, axes == null ? null : axes.clone(), false, 0, true);
     }
 
     /**
@@ -660,6 +695,7 @@ public final class Compute {
      *                 empty for none
      * @param keepdims keep the reduced axes with length 1, so that the result broadcasts against {@code a}
      * @return a new array in memory
+     * @throws NullPointerException if a is null
      * @throws IllegalStateException if the array is closed
      * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
      * @throws IllegalArgumentException if an axis is out of bounds ({@code "axis 2 is out of bounds for array of
@@ -683,6 +719,7 @@ public final class Compute {
      *
      * @param a the array
      * @return a new 0-d array in memory
+     * @throws NullPointerException if a is null
      * @throws IllegalStateException if the array is closed
      * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
      */
@@ -695,15 +732,16 @@ public final class Compute {
      * are removed from the shape. No axes reduces nothing ({@code axis=()}).
      *
      * @param a    the array
-     * @param axes the axes to reduce; negative ones count from the last
+     * @param axes the axes to reduce; negative ones count from the last (null: all)
      * @return a new array in memory
+     * @throws NullPointerException if a is null
      * @throws IllegalStateException if the array is closed
      * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
      * @throws IllegalArgumentException if an axis is out of bounds ({@code "axis 2 is out of bounds for array of
      *                                  dimension 2"}) or repeated ({@code "duplicate value in 'axis'"})
      */
     public NDArray var(NDArray a, int... axes) {
-        return ReduceOps.reduce(this, a, ReduceOp.VAR, axes.clone(), false, 0, true);
+        return ReduceOps.reduce(this, a, ReduceOp.VAR, axes == null ? null : axes.clone(), false, 0, true);
     }
 
     /**
@@ -715,6 +753,7 @@ public final class Compute {
      * @param keepdims keep the reduced axes with length 1, so that the result broadcasts against {@code a}
      * @param ddof     delta degrees of freedom: the divisor is {@code n - ddof} (1 for the sample variance)
      * @return a new array in memory
+     * @throws NullPointerException if a is null
      * @throws IllegalStateException if the array is closed
      * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
      * @throws IllegalArgumentException if an axis is out of bounds ({@code "axis 2 is out of bounds for array of
@@ -732,6 +771,7 @@ public final class Compute {
      *
      * @param a the array
      * @return a new 0-d array in memory
+     * @throws NullPointerException if a is null
      * @throws IllegalStateException if the array is closed
      * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
      */
@@ -744,15 +784,16 @@ public final class Compute {
      * are removed from the shape. No axes reduces nothing ({@code axis=()}).
      *
      * @param a    the array
-     * @param axes the axes to reduce; negative ones count from the last
+     * @param axes the axes to reduce; negative ones count from the last (null: all)
      * @return a new array in memory
+     * @throws NullPointerException if a is null
      * @throws IllegalStateException if the array is closed
      * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
      * @throws IllegalArgumentException if an axis is out of bounds ({@code "axis 2 is out of bounds for array of
      *                                  dimension 2"}) or repeated ({@code "duplicate value in 'axis'"})
      */
     public NDArray std(NDArray a, int... axes) {
-        return ReduceOps.reduce(this, a, ReduceOp.STD, axes.clone(), false, 0, true);
+        return ReduceOps.reduce(this, a, ReduceOp.STD, axes == null ? null : axes.clone(), false, 0, true);
     }
 
     /**
@@ -764,6 +805,7 @@ public final class Compute {
      * @param keepdims keep the reduced axes with length 1, so that the result broadcasts against {@code a}
      * @param ddof     delta degrees of freedom: the divisor is {@code n - ddof} (1 for the sample variance)
      * @return a new array in memory
+     * @throws NullPointerException if a is null
      * @throws IllegalStateException if the array is closed
      * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
      * @throws IllegalArgumentException if an axis is out of bounds ({@code "axis 2 is out of bounds for array of
@@ -781,6 +823,7 @@ public final class Compute {
      *
      * @param a the array
      * @return a new 0-d array in memory
+     * @throws NullPointerException if a is null
      * @throws IllegalStateException if the array is closed
      * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
      */
@@ -793,15 +836,16 @@ public final class Compute {
      * are removed from the shape. No axes reduces nothing ({@code axis=()}).
      *
      * @param a    the array
-     * @param axes the axes to reduce; negative ones count from the last
+     * @param axes the axes to reduce; negative ones count from the last (null: all)
      * @return a new array in memory
+     * @throws NullPointerException if a is null
      * @throws IllegalStateException if the array is closed
      * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
      * @throws IllegalArgumentException if an axis is out of bounds ({@code "axis 2 is out of bounds for array of
      *                                  dimension 2"}) or repeated ({@code "duplicate value in 'axis'"})
      */
     public NDArray nanvar(NDArray a, int... axes) {
-        return ReduceOps.reduce(this, a, ReduceOp.NANVAR, axes.clone(), false, 0, true);
+        return ReduceOps.reduce(this, a, ReduceOp.NANVAR, axes == null ? null : axes.clone(), false, 0, true);
     }
 
     /**
@@ -813,6 +857,7 @@ public final class Compute {
      * @param keepdims keep the reduced axes with length 1, so that the result broadcasts against {@code a}
      * @param ddof     delta degrees of freedom: the divisor is {@code n - ddof} (1 for the sample variance)
      * @return a new array in memory
+     * @throws NullPointerException if a is null
      * @throws IllegalStateException if the array is closed
      * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
      * @throws IllegalArgumentException if an axis is out of bounds ({@code "axis 2 is out of bounds for array of
@@ -830,6 +875,7 @@ public final class Compute {
      *
      * @param a the array
      * @return a new 0-d array in memory
+     * @throws NullPointerException if a is null
      * @throws IllegalStateException if the array is closed
      * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
      */
@@ -842,15 +888,16 @@ public final class Compute {
      * are removed from the shape. No axes reduces nothing ({@code axis=()}).
      *
      * @param a    the array
-     * @param axes the axes to reduce; negative ones count from the last
+     * @param axes the axes to reduce; negative ones count from the last (null: all)
      * @return a new array in memory
+     * @throws NullPointerException if a is null
      * @throws IllegalStateException if the array is closed
      * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
      * @throws IllegalArgumentException if an axis is out of bounds ({@code "axis 2 is out of bounds for array of
      *                                  dimension 2"}) or repeated ({@code "duplicate value in 'axis'"})
      */
     public NDArray nanstd(NDArray a, int... axes) {
-        return ReduceOps.reduce(this, a, ReduceOp.NANSTD, axes.clone(), false, 0, true);
+        return ReduceOps.reduce(this, a, ReduceOp.NANSTD, axes == null ? null : axes.clone(), false, 0, true);
     }
 
     /**
@@ -862,6 +909,7 @@ public final class Compute {
      * @param keepdims keep the reduced axes with length 1, so that the result broadcasts against {@code a}
      * @param ddof     delta degrees of freedom: the divisor is {@code n - ddof} (1 for the sample variance)
      * @return a new array in memory
+     * @throws NullPointerException if a is null
      * @throws IllegalStateException if the array is closed
      * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
      * @throws IllegalArgumentException if an axis is out of bounds ({@code "axis 2 is out of bounds for array of
@@ -878,6 +926,7 @@ public final class Compute {
      *
      * @param a the array
      * @return a new 0-d int64 array in memory
+     * @throws NullPointerException if a is null
      * @throws IllegalStateException if the array is closed
      * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
      * @throws IllegalArgumentException if the array is empty ({@code "attempt to get argmin of an empty sequence"})
@@ -893,6 +942,7 @@ public final class Compute {
      * @param a    the array
      * @param axis the axis; negative counts from the last (a 0-d array accepts 0 and -1, as in NumPy)
      * @return a new int64 array in memory
+     * @throws NullPointerException if a is null
      * @throws IllegalStateException if the array is closed
      * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
      * @throws IllegalArgumentException if the axis is out of bounds, or the slices are empty while the result is
@@ -910,6 +960,7 @@ public final class Compute {
      * @param axis     the axis; negative counts from the last
      * @param keepdims keep the axis with length 1
      * @return a new int64 array in memory
+     * @throws NullPointerException if a is null
      * @throws IllegalStateException if the array is closed
      * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
      * @throws IllegalArgumentException if the axis is out of bounds, or the slices are empty while the result is
@@ -926,6 +977,7 @@ public final class Compute {
      *
      * @param a the array
      * @return a new 0-d int64 array in memory
+     * @throws NullPointerException if a is null
      * @throws IllegalStateException if the array is closed
      * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
      * @throws IllegalArgumentException if the array is empty ({@code "attempt to get argmax of an empty sequence"})
@@ -941,6 +993,7 @@ public final class Compute {
      * @param a    the array
      * @param axis the axis; negative counts from the last (a 0-d array accepts 0 and -1, as in NumPy)
      * @return a new int64 array in memory
+     * @throws NullPointerException if a is null
      * @throws IllegalStateException if the array is closed
      * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
      * @throws IllegalArgumentException if the axis is out of bounds, or the slices are empty while the result is
@@ -958,6 +1011,7 @@ public final class Compute {
      * @param axis     the axis; negative counts from the last
      * @param keepdims keep the axis with length 1
      * @return a new int64 array in memory
+     * @throws NullPointerException if a is null
      * @throws IllegalStateException if the array is closed
      * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
      * @throws IllegalArgumentException if the axis is out of bounds, or the slices are empty while the result is

@@ -171,22 +171,22 @@ abstract class ReduceAcc implements Serializable {
     }
 
     /**
-     * Feeds the whole block for outputs k .. k + n - 1, whose elements at the block's first reduced position start at
-     * byte col with stride colStride; row t (reduced position firstRow + t) is shifted by rowOff[t] bytes. Equivalent
-     * to {@link #columns} row after row; contiguous native float runs go through a tile kernel that keeps a strip of
-     * outputs in registers over all rows (each output still adds its elements in row order).
+     * Feeds count rows of the block (reduced positions first .. first + count - 1) to outputs k .. k + n - 1: row t
+     * holds their elements at byte {@code col + rowOff[t]} with stride colStride. Equivalent to {@link #columns} row
+     * after row; contiguous native float runs go through a tile kernel instead (one call per tile, the rows streamed
+     * in order, so each output still adds its elements in row order). A block may come in several tiles.
      */
-    final void tile(int k, MemorySegment s, long col, long colStride, int n, long[] rowOff) {
-        if (fast && colStride == itemSize && n > 0 && rows > 0 && tileRun(k, s, col, n, rowOff)) {
+    final void tile(int k, MemorySegment s, long col, long colStride, int n, long[] rowOff, int count, long first) {
+        if (fast && colStride == itemSize && n > 0 && count > 0 && tileRun(k, s, col, n, rowOff, count, first)) {
             return;
         }
-        for (int t = 0; t < rows; t++) {
-            columns(k, s, col + rowOff[t], colStride, n, firstRow + t);
+        for (int t = 0; t < count; t++) {
+            columns(k, s, col + rowOff[t], colStride, n, first + t);
         }
     }
 
     /** Handles {@link #tile} with the kernels; returns false to go row by row. */
-    boolean tileRun(int k, MemorySegment s, long col, int n, long[] rowOff) {
+    boolean tileRun(int k, MemorySegment s, long col, int n, long[] rowOff, int count, long first) {
         return false;
     }
 

@@ -85,8 +85,8 @@ final class ReduceArg extends ReducePick {
     }
 
     @Override
-    boolean tileRun(int k, MemorySegment s, long col, int m, long[] rowOff) {
-        kernels.argTile(s, col, m, rowOff, (int) rows, firstRow, f64, max, v, idx, k);
+    boolean tileRun(int k, MemorySegment s, long col, int m, long[] rowOff, int count, long first) {
+        kernels.argTile(s, col, m, rowOff, count, first, first == firstRow, f64, max, v, idx, k);
         java.util.Arrays.fill(has, k, k + m, true);
         return true;
     }

@@ -68,11 +68,11 @@ final class ReduceExtreme extends ReducePick {
     }
 
     @Override
-    boolean tileRun(int k, MemorySegment s, long col, int m, long[] rowOff) {
+    boolean tileRun(int k, MemorySegment s, long col, int m, long[] rowOff, int count, long first) {
         if (skipNaN) {
             return false;
         }
-        kernels.extremeTile(s, col, m, rowOff, (int) rows, f64, max, v, k);
+        kernels.extremeTile(s, col, m, rowOff, count, first == firstRow, f64, max, v, k);
         java.util.Arrays.fill(has, k, k + m, true);
         return true;
     }

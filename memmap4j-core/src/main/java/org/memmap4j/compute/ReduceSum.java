@@ -96,11 +96,11 @@ final class ReduceSum extends ReduceAcc {
     }
 
     @Override
-    boolean tileRun(int k, MemorySegment s, long col, int n, long[] rowOff) {
+    boolean tileRun(int k, MemorySegment s, long col, int n, long[] rowOff, int count, long first) {
         if (skipNaN) {
             return false;
         }
-        kernels.addTile(s, col, n, rowOff, (int) rows, f64, re, k);
+        kernels.addTile(s, col, n, rowOff, count, f64, re, k);
         return true;
     }
 

@@ -99,11 +99,11 @@ final class ReduceVar extends ReduceAcc {
     }
 
     @Override
-    boolean tileRun(int k0, MemorySegment s, long col, int m, long[] rowOff) {
+    boolean tileRun(int k0, MemorySegment s, long col, int m, long[] rowOff, int count, long first) {
         if (skipNaN) {
             return false;
         }
-        kernels.shiftTile(s, col, m, rowOff, (int) rows, f64, k, sd, sq, k0);
+        kernels.shiftTile(s, col, m, rowOff, count, first == firstRow, f64, k, sd, sq, k0);
         return true;
     }
 

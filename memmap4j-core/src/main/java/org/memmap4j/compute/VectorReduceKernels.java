@@ -356,11 +356,11 @@ final class VectorReduceKernels implements ReduceKernels {
     }
 
     @Override
-    public void shiftTile(MemorySegment s, long col, int n, long[] rowOff, int rows, boolean f64, double[] shift,
-                          double[] sum, double[] sq, int k) {
+    public void shiftTile(MemorySegment s, long col, int n, long[] rowOff, int rows, boolean init, boolean f64,
+                          double[] shift, double[] sum, double[] sq, int k) {
         int size = f64 ? 8 : 4;
         long c0 = col + rowOff[0];
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; init && i < n; i++) {
             shift[k + i] = ReduceLanes.read(s, c0 + (long) i * size, f64);
         }
         // Row 0 too: its deviations are 0, except for NaN and infinities, whose NaN must reach the result.
@@ -383,14 +383,14 @@ final class VectorReduceKernels implements ReduceKernels {
     }
 
     @Override
-    public void extremeTile(MemorySegment s, long col, int n, long[] rowOff, int rows, boolean f64, boolean max,
-                            double[] v, int k) {
+    public void extremeTile(MemorySegment s, long col, int n, long[] rowOff, int rows, boolean init, boolean f64,
+                            boolean max, double[] v, int k) {
         int size = f64 ? 8 : 4;
         long c0 = col + rowOff[0];
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; init && i < n; i++) {
             v[k + i] = ReduceLanes.read(s, c0 + (long) i * size, f64);
         }
-        for (int t = 1; t < rows; t++) {
+        for (int t = init ? 1 : 0; t < rows; t++) {
             long c = col + rowOff[t];
             int i = 0;
             for (long p = c; i + 4 <= n; i += 4, p += 4L * size) {
@@ -404,15 +404,15 @@ final class VectorReduceKernels implements ReduceKernels {
     }
 
     @Override
-    public void argTile(MemorySegment s, long col, int n, long[] rowOff, int rows, long first, boolean f64,
-                        boolean max, double[] v, long[] at, int k) {
+    public void argTile(MemorySegment s, long col, int n, long[] rowOff, int rows, long first, boolean init,
+                        boolean f64, boolean max, double[] v, long[] at, int k) {
         int size = f64 ? 8 : 4;
         long c0 = col + rowOff[0];
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; init && i < n; i++) {
             v[k + i] = ReduceLanes.read(s, c0 + (long) i * size, f64);
             at[k + i] = first;
         }
-        for (int t = 1; t < rows; t++) {
+        for (int t = init ? 1 : 0; t < rows; t++) {
             argRow(s, col + rowOff[t], n, f64, max, v, at, k, first + t);
         }
     }
