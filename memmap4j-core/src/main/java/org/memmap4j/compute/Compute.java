@@ -64,14 +64,18 @@ public final class Compute {
 
     // Every reduction reads its input once, in chunks on all the executor's threads, with heap use independent of the
     // array size, and returns a new array in memory. Float results are bit-identical for every thread count and chunk
-    // size (fixed blocks merged in a fixed order) and with or without the Vector API. Any view works: slices,
-    // negative strides, transposes, Fortran order, big-endian data, 0-d and empty arrays.
+    // size (fixed blocks merged in a fixed order) and with or without the Vector API (NaN results are the canonical
+    // NaN). Any view works: slices, negative strides, transposes, Fortran order, big-endian data, 0-d and empty
+    // arrays.
 
     /**
      * Returns the sum of the elements. Bool and signed integers sum in int64, unsigned integers in uint64, wrapping on
      * overflow as NumPy does; float16, float32, float64 and complex keep their dtype but accumulate in float64 in a
-     * fixed pairwise order (error below about (20 + log2 n) ulps of float64 of the sum of magnitudes, then one
-     * rounding to the dtype: at least NumPy's accuracy, far better for float16/float32). An empty slice sums to 0.
+     * fixed order: pairwise over leaves of 256 elements in 16 lanes (as NumPy's pairwise summation: error below
+     * about (20 + log2 n) ulps of float64 of the sum of magnitudes) when the reduced axes are innermost in memory;
+     * along outer axes each output adds sequentially within at most 16 blocks merged pairwise (NumPy adds
+     * sequentially there too). One rounding to the dtype follows: at least NumPy's accuracy, far better for
+     * float16/float32. An empty slice sums to 0.
      *
      * <p>{@code np.sum(a)}: over all elements, as a 0-d array.
      *
