@@ -71,19 +71,24 @@ public final class Compute {
 
     // Every reduction reads its input once, in chunks on all the executor's threads, with heap use independent of the
     // array size, and returns a new array in memory. Float results are bit-identical for every thread count and chunk
-    // size (fixed blocks merged in a fixed order) and with or without the Vector API. Any view works: slices,
-    // negative strides, transposes, Fortran order, big-endian data, 0-d and empty arrays.
+    // size (fixed blocks merged in a fixed order) and with or without the Vector API (NaN results are the canonical
+    // NaN). Any view works: slices, negative strides, transposes, Fortran order, big-endian data, 0-d and empty
+    // arrays.
 
     /**
      * Returns the sum of the elements. Bool and signed integers sum in int64, unsigned integers in uint64, wrapping on
      * overflow as NumPy does; float16, float32, float64 and complex keep their dtype but accumulate in float64 in a
-     * fixed pairwise order (error below about (20 + log2 n) ulps of float64 of the sum of magnitudes, then one
-     * rounding to the dtype: at least NumPy's accuracy, far better for float16/float32). An empty slice sums to 0.
+     * fixed order: pairwise over leaves of 256 elements in 16 lanes (as NumPy's pairwise summation: error below
+     * about (20 + log2 n) ulps of float64 of the sum of magnitudes) when the reduced axes are innermost in memory;
+     * along outer axes each output adds sequentially within at most 16 blocks merged pairwise (NumPy adds
+     * sequentially there too). One rounding to the dtype follows: at least NumPy's accuracy, far better for
+     * float16/float32. An empty slice sums to 0.
      *
      * <p>{@code np.sum(a)}: over all elements, as a 0-d array.
      *
      * @param a the array
      * @return a new 0-d array in memory
+     * @throws NullPointerException if a is null
      * @throws IllegalStateException if the array is closed
      * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
      */
@@ -96,15 +101,16 @@ public final class Compute {
      * the shape. No axes reduces nothing ({@code axis=()}).
      *
      * @param a    the array
-     * @param axes the axes to reduce; negative ones count from the last
+     * @param axes the axes to reduce; negative ones count from the last (null: all)
      * @return a new array in memory
+     * @throws NullPointerException if a is null
      * @throws IllegalStateException if the array is closed
      * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
      * @throws IllegalArgumentException if an axis is out of bounds ({@code "axis 2 is out of bounds for array of
      *                                  dimension 2"}) or repeated ({@code "duplicate value in 'axis'"})
      */
     public NDArray sum(NDArray a, int... axes) {
-        return ReduceOps.reduce(this, a, ReduceOp.SUM, axes.clone(), false, 0, true);
+        return ReduceOps.reduce(this, a, ReduceOp.SUM, axes == null ? null : axes.clone(), false, 0, true);
     }
 
     /**
@@ -115,6 +121,7 @@ public final class Compute {
      *                 empty for none
      * @param keepdims keep the reduced axes with length 1, so that the result broadcasts against {@code a}
      * @return a new array in memory
+     * @throws NullPointerException if a is null
      * @throws IllegalStateException if the array is closed
      * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
      * @throws IllegalArgumentException if an axis is out of bounds ({@code "axis 2 is out of bounds for array of
@@ -133,6 +140,7 @@ public final class Compute {
      *
      * @param a the array
      * @return a new 0-d array in memory
+     * @throws NullPointerException if a is null
      * @throws IllegalStateException if the array is closed
      * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
      */
@@ -145,15 +153,16 @@ public final class Compute {
      * the shape. No axes reduces nothing ({@code axis=()}).
      *
      * @param a    the array
-     * @param axes the axes to reduce; negative ones count from the last
+     * @param axes the axes to reduce; negative ones count from the last (null: all)
      * @return a new array in memory
+     * @throws NullPointerException if a is null
      * @throws IllegalStateException if the array is closed
      * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
      * @throws IllegalArgumentException if an axis is out of bounds ({@code "axis 2 is out of bounds for array of
      *                                  dimension 2"}) or repeated ({@code "duplicate value in 'axis'"})
      */
     public NDArray prod(NDArray a, int... axes) {
-        return ReduceOps.reduce(this, a, ReduceOp.PROD, axes.clone(), false, 0, true);
+        return ReduceOps.reduce(this, a, ReduceOp.PROD, axes == null ? null : axes.clone(), false, 0, true);
     }
 
     /**
@@ -164,6 +173,7 @@ public final class Compute {
      *                 empty for none
      * @param keepdims keep the reduced axes with length 1, so that the result broadcasts against {@code a}
      * @return a new array in memory
+     * @throws NullPointerException if a is null
      * @throws IllegalStateException if the array is closed
      * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
      * @throws IllegalArgumentException if an axis is out of bounds ({@code "axis 2 is out of bounds for array of
@@ -181,6 +191,7 @@ public final class Compute {
      *
      * @param a the array
      * @return a new 0-d array in memory
+     * @throws NullPointerException if a is null
      * @throws IllegalStateException if the array is closed
      * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
      */
@@ -193,15 +204,16 @@ public final class Compute {
      * the shape. No axes reduces nothing ({@code axis=()}).
      *
      * @param a    the array
-     * @param axes the axes to reduce; negative ones count from the last
+     * @param axes the axes to reduce; negative ones count from the last (null: all)
      * @return a new array in memory
+     * @throws NullPointerException if a is null
      * @throws IllegalStateException if the array is closed
      * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
      * @throws IllegalArgumentException if an axis is out of bounds ({@code "axis 2 is out of bounds for array of
      *                                  dimension 2"}) or repeated ({@code "duplicate value in 'axis'"})
      */
     public NDArray mean(NDArray a, int... axes) {
-        return ReduceOps.reduce(this, a, ReduceOp.MEAN, axes.clone(), false, 0, true);
+        return ReduceOps.reduce(this, a, ReduceOp.MEAN, axes == null ? null : axes.clone(), false, 0, true);
     }
 
     /**
@@ -212,6 +224,7 @@ public final class Compute {
      *                 empty for none
      * @param keepdims keep the reduced axes with length 1, so that the result broadcasts against {@code a}
      * @return a new array in memory
+     * @throws NullPointerException if a is null
      * @throws IllegalStateException if the array is closed
      * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
      * @throws IllegalArgumentException if an axis is out of bounds ({@code "axis 2 is out of bounds for array of
@@ -230,6 +243,7 @@ public final class Compute {
      *
      * @param a the array
      * @return a new 0-d array in memory
+     * @throws NullPointerException if a is null
      * @throws IllegalStateException if the array is closed
      * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
      * @throws IllegalArgumentException if a slice to reduce is empty while the result is not ({@code "zero-size
@@ -244,8 +258,9 @@ public final class Compute {
      * the shape. No axes reduces nothing ({@code axis=()}).
      *
      * @param a    the array
-     * @param axes the axes to reduce; negative ones count from the last
+     * @param axes the axes to reduce; negative ones count from the last (null: all)
      * @return a new array in memory
+     * @throws NullPointerException if a is null
      * @throws IllegalStateException if the array is closed
      * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
      * @throws IllegalArgumentException if an axis is out of bounds ({@code "axis 2 is out of bounds for array of
@@ -254,7 +269,7 @@ public final class Compute {
      *                                  array to reduction operation minimum which has no identity"})
      */
     public NDArray min(NDArray a, int... axes) {
-        return ReduceOps.reduce(this, a, ReduceOp.MIN, axes.clone(), false, 0, true);
+        return ReduceOps.reduce(this, a, ReduceOp.MIN, axes == null ? null : axes.clone(), false, 0, true);
     }
 
     /**
@@ -265,6 +280,7 @@ public final class Compute {
      *                 empty for none
      * @param keepdims keep the reduced axes with length 1, so that the result broadcasts against {@code a}
      * @return a new array in memory
+     * @throws NullPointerException if a is null
      * @throws IllegalStateException if the array is closed
      * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
      * @throws IllegalArgumentException if an axis is out of bounds ({@code "axis 2 is out of bounds for array of
@@ -285,6 +301,7 @@ public final class Compute {
      *
      * @param a the array
      * @return a new 0-d array in memory
+     * @throws NullPointerException if a is null
      * @throws IllegalStateException if the array is closed
      * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
      * @throws IllegalArgumentException if a slice to reduce is empty while the result is not ({@code "zero-size
@@ -299,8 +316,9 @@ public final class Compute {
      * the shape. No axes reduces nothing ({@code axis=()}).
      *
      * @param a    the array
-     * @param axes the axes to reduce; negative ones count from the last
+     * @param axes the axes to reduce; negative ones count from the last (null: all)
      * @return a new array in memory
+     * @throws NullPointerException if a is null
      * @throws IllegalStateException if the array is closed
      * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
      * @throws IllegalArgumentException if an axis is out of bounds ({@code "axis 2 is out of bounds for array of
@@ -309,7 +327,7 @@ public final class Compute {
      *                                  array to reduction operation maximum which has no identity"})
      */
     public NDArray max(NDArray a, int... axes) {
-        return ReduceOps.reduce(this, a, ReduceOp.MAX, axes.clone(), false, 0, true);
+        return ReduceOps.reduce(this, a, ReduceOp.MAX, axes == null ? null : axes.clone(), false, 0, true);
     }
 
     /**
@@ -320,6 +338,7 @@ public final class Compute {
      *                 empty for none
      * @param keepdims keep the reduced axes with length 1, so that the result broadcasts against {@code a}
      * @return a new array in memory
+     * @throws NullPointerException if a is null
      * @throws IllegalStateException if the array is closed
      * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
      * @throws IllegalArgumentException if an axis is out of bounds ({@code "axis 2 is out of bounds for array of
@@ -339,6 +358,7 @@ public final class Compute {
      *
      * @param a the array
      * @return a new 0-d array in memory
+     * @throws NullPointerException if a is null
      * @throws IllegalStateException if the array is closed
      * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
      */
@@ -351,15 +371,16 @@ public final class Compute {
      * the shape. No axes reduces nothing ({@code axis=()}).
      *
      * @param a    the array
-     * @param axes the axes to reduce; negative ones count from the last
+     * @param axes the axes to reduce; negative ones count from the last (null: all)
      * @return a new array in memory
+     * @throws NullPointerException if a is null
      * @throws IllegalStateException if the array is closed
      * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
      * @throws IllegalArgumentException if an axis is out of bounds ({@code "axis 2 is out of bounds for array of
      *                                  dimension 2"}) or repeated ({@code "duplicate value in 'axis'"})
      */
     public NDArray countNonzero(NDArray a, int... axes) {
-        return ReduceOps.reduce(this, a, ReduceOp.COUNT_NONZERO, axes.clone(), false, 0, true);
+        return ReduceOps.reduce(this, a, ReduceOp.COUNT_NONZERO, axes == null ? null : axes.clone(), false, 0, true);
     }
 
     /**
@@ -370,6 +391,7 @@ public final class Compute {
      *                 empty for none
      * @param keepdims keep the reduced axes with length 1, so that the result broadcasts against {@code a}
      * @return a new array in memory
+     * @throws NullPointerException if a is null
      * @throws IllegalStateException if the array is closed
      * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
      * @throws IllegalArgumentException if an axis is out of bounds ({@code "axis 2 is out of bounds for array of
@@ -386,6 +408,7 @@ public final class Compute {
      *
      * @param a the array
      * @return a new 0-d array in memory
+     * @throws NullPointerException if a is null
      * @throws IllegalStateException if the array is closed
      * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
      */
@@ -398,15 +421,16 @@ public final class Compute {
      * the shape. No axes reduces nothing ({@code axis=()}).
      *
      * @param a    the array
-     * @param axes the axes to reduce; negative ones count from the last
+     * @param axes the axes to reduce; negative ones count from the last (null: all)
      * @return a new array in memory
+     * @throws NullPointerException if a is null
      * @throws IllegalStateException if the array is closed
      * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
      * @throws IllegalArgumentException if an axis is out of bounds ({@code "axis 2 is out of bounds for array of
      *                                  dimension 2"}) or repeated ({@code "duplicate value in 'axis'"})
      */
     public NDArray any(NDArray a, int... axes) {
-        return ReduceOps.reduce(this, a, ReduceOp.ANY, axes.clone(), false, 0, true);
+        return ReduceOps.reduce(this, a, ReduceOp.ANY, axes == null ? null : axes.clone(), false, 0, true);
     }
 
     /**
@@ -417,6 +441,7 @@ public final class Compute {
      *                 empty for none
      * @param keepdims keep the reduced axes with length 1, so that the result broadcasts against {@code a}
      * @return a new array in memory
+     * @throws NullPointerException if a is null
      * @throws IllegalStateException if the array is closed
      * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
      * @throws IllegalArgumentException if an axis is out of bounds ({@code "axis 2 is out of bounds for array of
@@ -433,6 +458,7 @@ public final class Compute {
      *
      * @param a the array
      * @return a new 0-d array in memory
+     * @throws NullPointerException if a is null
      * @throws IllegalStateException if the array is closed
      * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
      */
@@ -445,15 +471,16 @@ public final class Compute {
      * the shape. No axes reduces nothing ({@code axis=()}).
      *
      * @param a    the array
-     * @param axes the axes to reduce; negative ones count from the last
+     * @param axes the axes to reduce; negative ones count from the last (null: all)
      * @return a new array in memory
+     * @throws NullPointerException if a is null
      * @throws IllegalStateException if the array is closed
      * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
      * @throws IllegalArgumentException if an axis is out of bounds ({@code "axis 2 is out of bounds for array of
      *                                  dimension 2"}) or repeated ({@code "duplicate value in 'axis'"})
      */
     public NDArray all(NDArray a, int... axes) {
-        return ReduceOps.reduce(this, a, ReduceOp.ALL, axes.clone(), false, 0, true);
+        return ReduceOps.reduce(this, a, ReduceOp.ALL, axes == null ? null : axes.clone(), false, 0, true);
     }
 
     /**
@@ -464,6 +491,7 @@ public final class Compute {
      *                 empty for none
      * @param keepdims keep the reduced axes with length 1, so that the result broadcasts against {@code a}
      * @return a new array in memory
+     * @throws NullPointerException if a is null
      * @throws IllegalStateException if the array is closed
      * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
      * @throws IllegalArgumentException if an axis is out of bounds ({@code "axis 2 is out of bounds for array of
@@ -482,6 +510,7 @@ public final class Compute {
      *
      * @param a the array
      * @return a new 0-d array in memory
+     * @throws NullPointerException if a is null
      * @throws IllegalStateException if the array is closed
      * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
      */
@@ -494,15 +523,16 @@ public final class Compute {
      * the shape. No axes reduces nothing ({@code axis=()}).
      *
      * @param a    the array
-     * @param axes the axes to reduce; negative ones count from the last
+     * @param axes the axes to reduce; negative ones count from the last (null: all)
      * @return a new array in memory
+     * @throws NullPointerException if a is null
      * @throws IllegalStateException if the array is closed
      * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
      * @throws IllegalArgumentException if an axis is out of bounds ({@code "axis 2 is out of bounds for array of
      *                                  dimension 2"}) or repeated ({@code "duplicate value in 'axis'"})
      */
     public NDArray nansum(NDArray a, int... axes) {
-        return ReduceOps.reduce(this, a, ReduceOp.NANSUM, axes.clone(), false, 0, true);
+        return ReduceOps.reduce(this, a, ReduceOp.NANSUM, axes == null ? null : axes.clone(), false, 0, true);
     }
 
     /**
@@ -513,6 +543,7 @@ public final class Compute {
      *                 empty for none
      * @param keepdims keep the reduced axes with length 1, so that the result broadcasts against {@code a}
      * @return a new array in memory
+     * @throws NullPointerException if a is null
      * @throws IllegalStateException if the array is closed
      * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
      * @throws IllegalArgumentException if an axis is out of bounds ({@code "axis 2 is out of bounds for array of
@@ -530,6 +561,7 @@ public final class Compute {
      *
      * @param a the array
      * @return a new 0-d array in memory
+     * @throws NullPointerException if a is null
      * @throws IllegalStateException if the array is closed
      * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
      */
@@ -542,15 +574,16 @@ public final class Compute {
      * the shape. No axes reduces nothing ({@code axis=()}).
      *
      * @param a    the array
-     * @param axes the axes to reduce; negative ones count from the last
+     * @param axes the axes to reduce; negative ones count from the last (null: all)
      * @return a new array in memory
+     * @throws NullPointerException if a is null
      * @throws IllegalStateException if the array is closed
      * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
      * @throws IllegalArgumentException if an axis is out of bounds ({@code "axis 2 is out of bounds for array of
      *                                  dimension 2"}) or repeated ({@code "duplicate value in 'axis'"})
      */
     public NDArray nanmean(NDArray a, int... axes) {
-        return ReduceOps.reduce(this, a, ReduceOp.NANMEAN, axes.clone(), false, 0, true);
+        return ReduceOps.reduce(this, a, ReduceOp.NANMEAN, axes == null ? null : axes.clone(), false, 0, true);
     }
 
     /**
@@ -561,6 +594,7 @@ public final class Compute {
      *                 empty for none
      * @param keepdims keep the reduced axes with length 1, so that the result broadcasts against {@code a}
      * @return a new array in memory
+     * @throws NullPointerException if a is null
      * @throws IllegalStateException if the array is closed
      * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
      * @throws IllegalArgumentException if an axis is out of bounds ({@code "axis 2 is out of bounds for array of
@@ -578,6 +612,7 @@ public final class Compute {
      *
      * @param a the array
      * @return a new 0-d array in memory
+     * @throws NullPointerException if a is null
      * @throws IllegalStateException if the array is closed
      * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
      * @throws IllegalArgumentException if a slice to reduce is empty while the result is not ({@code "zero-size
@@ -592,8 +627,9 @@ public final class Compute {
      * the shape. No axes reduces nothing ({@code axis=()}).
      *
      * @param a    the array
-     * @param axes the axes to reduce; negative ones count from the last
+     * @param axes the axes to reduce; negative ones count from the last (null: all)
      * @return a new array in memory
+     * @throws NullPointerException if a is null
      * @throws IllegalStateException if the array is closed
      * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
      * @throws IllegalArgumentException if an axis is out of bounds ({@code "axis 2 is out of bounds for array of
@@ -602,7 +638,7 @@ public final class Compute {
      *                                  array to reduction operation fmin which has no identity"})
      */
     public NDArray nanmin(NDArray a, int... axes) {
-        return ReduceOps.reduce(this, a, ReduceOp.NANMIN, axes.clone(), false, 0, true);
+        return ReduceOps.reduce(this, a, ReduceOp.NANMIN, axes == null ? null : axes.clone(), false, 0, true);
     }
 
     /**
@@ -613,6 +649,7 @@ public final class Compute {
      *                 empty for none
      * @param keepdims keep the reduced axes with length 1, so that the result broadcasts against {@code a}
      * @return a new array in memory
+     * @throws NullPointerException if a is null
      * @throws IllegalStateException if the array is closed
      * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
      * @throws IllegalArgumentException if an axis is out of bounds ({@code "axis 2 is out of bounds for array of
@@ -632,6 +669,7 @@ public final class Compute {
      *
      * @param a the array
      * @return a new 0-d array in memory
+     * @throws NullPointerException if a is null
      * @throws IllegalStateException if the array is closed
      * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
      * @throws IllegalArgumentException if a slice to reduce is empty while the result is not ({@code "zero-size
@@ -646,8 +684,9 @@ public final class Compute {
      * the shape. No axes reduces nothing ({@code axis=()}).
      *
      * @param a    the array
-     * @param axes the axes to reduce; negative ones count from the last
+     * @param axes the axes to reduce; negative ones count from the last (null: all)
      * @return a new array in memory
+     * @throws NullPointerException if a is null
      * @throws IllegalStateException if the array is closed
      * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
      * @throws IllegalArgumentException if an axis is out of bounds ({@code "axis 2 is out of bounds for array of
@@ -656,7 +695,7 @@ public final class Compute {
      *                                  array to reduction operation fmax which has no identity"})
      */
     public NDArray nanmax(NDArray a, int... axes) {
-        return ReduceOps.reduce(this, a, ReduceOp.NANMAX, axes.clone(), false, 0, true);
+        return ReduceOps.reduce(this, a, ReduceOp.NANMAX, axes == null ? null : axes.clone(), false, 0, true);
     }
 
     /**
@@ -667,6 +706,7 @@ public final class Compute {
      *                 empty for none
      * @param keepdims keep the reduced axes with length 1, so that the result broadcasts against {@code a}
      * @return a new array in memory
+     * @throws NullPointerException if a is null
      * @throws IllegalStateException if the array is closed
      * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
      * @throws IllegalArgumentException if an axis is out of bounds ({@code "axis 2 is out of bounds for array of
@@ -690,6 +730,7 @@ public final class Compute {
      *
      * @param a the array
      * @return a new 0-d array in memory
+     * @throws NullPointerException if a is null
      * @throws IllegalStateException if the array is closed
      * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
      */
@@ -702,15 +743,16 @@ public final class Compute {
      * are removed from the shape. No axes reduces nothing ({@code axis=()}).
      *
      * @param a    the array
-     * @param axes the axes to reduce; negative ones count from the last
+     * @param axes the axes to reduce; negative ones count from the last (null: all)
      * @return a new array in memory
+     * @throws NullPointerException if a is null
      * @throws IllegalStateException if the array is closed
      * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
      * @throws IllegalArgumentException if an axis is out of bounds ({@code "axis 2 is out of bounds for array of
      *                                  dimension 2"}) or repeated ({@code "duplicate value in 'axis'"})
      */
     public NDArray var(NDArray a, int... axes) {
-        return ReduceOps.reduce(this, a, ReduceOp.VAR, axes.clone(), false, 0, true);
+        return ReduceOps.reduce(this, a, ReduceOp.VAR, axes == null ? null : axes.clone(), false, 0, true);
     }
 
     /**
@@ -722,6 +764,7 @@ public final class Compute {
      * @param keepdims keep the reduced axes with length 1, so that the result broadcasts against {@code a}
      * @param ddof     delta degrees of freedom: the divisor is {@code n - ddof} (1 for the sample variance)
      * @return a new array in memory
+     * @throws NullPointerException if a is null
      * @throws IllegalStateException if the array is closed
      * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
      * @throws IllegalArgumentException if an axis is out of bounds ({@code "axis 2 is out of bounds for array of
@@ -739,6 +782,7 @@ public final class Compute {
      *
      * @param a the array
      * @return a new 0-d array in memory
+     * @throws NullPointerException if a is null
      * @throws IllegalStateException if the array is closed
      * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
      */
@@ -751,15 +795,16 @@ public final class Compute {
      * are removed from the shape. No axes reduces nothing ({@code axis=()}).
      *
      * @param a    the array
-     * @param axes the axes to reduce; negative ones count from the last
+     * @param axes the axes to reduce; negative ones count from the last (null: all)
      * @return a new array in memory
+     * @throws NullPointerException if a is null
      * @throws IllegalStateException if the array is closed
      * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
      * @throws IllegalArgumentException if an axis is out of bounds ({@code "axis 2 is out of bounds for array of
      *                                  dimension 2"}) or repeated ({@code "duplicate value in 'axis'"})
      */
     public NDArray std(NDArray a, int... axes) {
-        return ReduceOps.reduce(this, a, ReduceOp.STD, axes.clone(), false, 0, true);
+        return ReduceOps.reduce(this, a, ReduceOp.STD, axes == null ? null : axes.clone(), false, 0, true);
     }
 
     /**
@@ -771,6 +816,7 @@ public final class Compute {
      * @param keepdims keep the reduced axes with length 1, so that the result broadcasts against {@code a}
      * @param ddof     delta degrees of freedom: the divisor is {@code n - ddof} (1 for the sample variance)
      * @return a new array in memory
+     * @throws NullPointerException if a is null
      * @throws IllegalStateException if the array is closed
      * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
      * @throws IllegalArgumentException if an axis is out of bounds ({@code "axis 2 is out of bounds for array of
@@ -788,6 +834,7 @@ public final class Compute {
      *
      * @param a the array
      * @return a new 0-d array in memory
+     * @throws NullPointerException if a is null
      * @throws IllegalStateException if the array is closed
      * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
      */
@@ -800,15 +847,16 @@ public final class Compute {
      * are removed from the shape. No axes reduces nothing ({@code axis=()}).
      *
      * @param a    the array
-     * @param axes the axes to reduce; negative ones count from the last
+     * @param axes the axes to reduce; negative ones count from the last (null: all)
      * @return a new array in memory
+     * @throws NullPointerException if a is null
      * @throws IllegalStateException if the array is closed
      * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
      * @throws IllegalArgumentException if an axis is out of bounds ({@code "axis 2 is out of bounds for array of
      *                                  dimension 2"}) or repeated ({@code "duplicate value in 'axis'"})
      */
     public NDArray nanvar(NDArray a, int... axes) {
-        return ReduceOps.reduce(this, a, ReduceOp.NANVAR, axes.clone(), false, 0, true);
+        return ReduceOps.reduce(this, a, ReduceOp.NANVAR, axes == null ? null : axes.clone(), false, 0, true);
     }
 
     /**
@@ -820,6 +868,7 @@ public final class Compute {
      * @param keepdims keep the reduced axes with length 1, so that the result broadcasts against {@code a}
      * @param ddof     delta degrees of freedom: the divisor is {@code n - ddof} (1 for the sample variance)
      * @return a new array in memory
+     * @throws NullPointerException if a is null
      * @throws IllegalStateException if the array is closed
      * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
      * @throws IllegalArgumentException if an axis is out of bounds ({@code "axis 2 is out of bounds for array of
@@ -837,6 +886,7 @@ public final class Compute {
      *
      * @param a the array
      * @return a new 0-d array in memory
+     * @throws NullPointerException if a is null
      * @throws IllegalStateException if the array is closed
      * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
      */
@@ -849,15 +899,16 @@ public final class Compute {
      * are removed from the shape. No axes reduces nothing ({@code axis=()}).
      *
      * @param a    the array
-     * @param axes the axes to reduce; negative ones count from the last
+     * @param axes the axes to reduce; negative ones count from the last (null: all)
      * @return a new array in memory
+     * @throws NullPointerException if a is null
      * @throws IllegalStateException if the array is closed
      * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
      * @throws IllegalArgumentException if an axis is out of bounds ({@code "axis 2 is out of bounds for array of
      *                                  dimension 2"}) or repeated ({@code "duplicate value in 'axis'"})
      */
     public NDArray nanstd(NDArray a, int... axes) {
-        return ReduceOps.reduce(this, a, ReduceOp.NANSTD, axes.clone(), false, 0, true);
+        return ReduceOps.reduce(this, a, ReduceOp.NANSTD, axes == null ? null : axes.clone(), false, 0, true);
     }
 
     /**
@@ -869,6 +920,7 @@ public final class Compute {
      * @param keepdims keep the reduced axes with length 1, so that the result broadcasts against {@code a}
      * @param ddof     delta degrees of freedom: the divisor is {@code n - ddof} (1 for the sample variance)
      * @return a new array in memory
+     * @throws NullPointerException if a is null
      * @throws IllegalStateException if the array is closed
      * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
      * @throws IllegalArgumentException if an axis is out of bounds ({@code "axis 2 is out of bounds for array of
@@ -885,6 +937,7 @@ public final class Compute {
      *
      * @param a the array
      * @return a new 0-d int64 array in memory
+     * @throws NullPointerException if a is null
      * @throws IllegalStateException if the array is closed
      * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
      * @throws IllegalArgumentException if the array is empty ({@code "attempt to get argmin of an empty sequence"})
@@ -900,6 +953,7 @@ public final class Compute {
      * @param a    the array
      * @param axis the axis; negative counts from the last (a 0-d array accepts 0 and -1, as in NumPy)
      * @return a new int64 array in memory
+     * @throws NullPointerException if a is null
      * @throws IllegalStateException if the array is closed
      * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
      * @throws IllegalArgumentException if the axis is out of bounds, or the slices are empty while the result is
@@ -917,6 +971,7 @@ public final class Compute {
      * @param axis     the axis; negative counts from the last
      * @param keepdims keep the axis with length 1
      * @return a new int64 array in memory
+     * @throws NullPointerException if a is null
      * @throws IllegalStateException if the array is closed
      * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
      * @throws IllegalArgumentException if the axis is out of bounds, or the slices are empty while the result is
@@ -933,6 +988,7 @@ public final class Compute {
      *
      * @param a the array
      * @return a new 0-d int64 array in memory
+     * @throws NullPointerException if a is null
      * @throws IllegalStateException if the array is closed
      * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
      * @throws IllegalArgumentException if the array is empty ({@code "attempt to get argmax of an empty sequence"})
@@ -948,6 +1004,7 @@ public final class Compute {
      * @param a    the array
      * @param axis the axis; negative counts from the last (a 0-d array accepts 0 and -1, as in NumPy)
      * @return a new int64 array in memory
+     * @throws NullPointerException if a is null
      * @throws IllegalStateException if the array is closed
      * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
      * @throws IllegalArgumentException if the axis is out of bounds, or the slices are empty while the result is
@@ -965,6 +1022,7 @@ public final class Compute {
      * @param axis     the axis; negative counts from the last
      * @param keepdims keep the axis with length 1
      * @return a new int64 array in memory
+     * @throws NullPointerException if a is null
      * @throws IllegalStateException if the array is closed
      * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
      * @throws IllegalArgumentException if the axis is out of bounds, or the slices are empty while the result is

@@ -1,9 +1,15 @@
 package org.memmap4j.compute;
 
+import static org.memmap4j.compute.ReduceRead.F32;
+import static org.memmap4j.compute.ReduceRead.F64;
+import static org.memmap4j.compute.ReduceRead.I16;
+import static org.memmap4j.compute.ReduceRead.I32;
+import static org.memmap4j.compute.ReduceRead.I64;
+import static org.memmap4j.compute.ReduceRead.I8;
+
 import java.io.Serial;
 import java.io.Serializable;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import org.memmap4j.DType;
 import org.memmap4j.internal.Elements;
 
@@ -165,22 +171,22 @@ abstract class ReduceAcc implements Serializable {
     }
 
     /**
-     * Feeds the whole block for outputs k .. k + n - 1, whose elements at the block's first reduced position start at
-     * byte col with stride colStride; row t (reduced position firstRow + t) is shifted by rowOff[t] bytes. Equivalent
-     * to {@link #columns} row after row; contiguous native float runs go through a tile kernel that keeps a strip of
-     * outputs in registers over all rows (each output still adds its elements in row order).
+     * Feeds count rows of the block (reduced positions first .. first + count - 1) to outputs k .. k + n - 1: row t
+     * holds their elements at byte {@code col + rowOff[t]} with stride colStride. Equivalent to {@link #columns} row
+     * after row; contiguous native float runs go through a tile kernel instead (one call per tile, the rows streamed
+     * in order, so each output still adds its elements in row order). A block may come in several tiles.
      */
-    final void tile(int k, MemorySegment s, long col, long colStride, int n, long[] rowOff) {
-        if (fast && colStride == itemSize && n > 0 && rows > 0 && tileRun(k, s, col, n, rowOff)) {
+    final void tile(int k, MemorySegment s, long col, long colStride, int n, long[] rowOff, int count, long first) {
+        if (fast && colStride == itemSize && n > 0 && count > 0 && tileRun(k, s, col, n, rowOff, count, first)) {
             return;
         }
-        for (int t = 0; t < rows; t++) {
-            columns(k, s, col + rowOff[t], colStride, n, firstRow + t);
+        for (int t = 0; t < count; t++) {
+            columns(k, s, col + rowOff[t], colStride, n, first + t);
         }
     }
 
     /** Handles {@link #tile} with the kernels; returns false to go row by row. */
-    boolean tileRun(int k, MemorySegment s, long col, int n, long[] rowOff) {
+    boolean tileRun(int k, MemorySegment s, long col, int n, long[] rowOff, int count, long first) {
         return false;
     }
 
@@ -224,13 +230,6 @@ abstract class ReduceAcc implements Serializable {
             }
         }
     }
-
-    private static final ValueLayout.OfByte I8 = ValueLayout.JAVA_BYTE;
-    private static final ValueLayout.OfShort I16 = ValueLayout.JAVA_SHORT_UNALIGNED;
-    private static final ValueLayout.OfInt I32 = ValueLayout.JAVA_INT_UNALIGNED;
-    private static final ValueLayout.OfLong I64 = ValueLayout.JAVA_LONG_UNALIGNED;
-    private static final ValueLayout.OfFloat F32 = ValueLayout.JAVA_FLOAT_UNALIGNED;
-    private static final ValueLayout.OfDouble F64 = ValueLayout.JAVA_DOUBLE_UNALIGNED;
 
     /**
      * Writes a float result into a native-order output, as NumPy's cast, with every NaN as the canonical one: which

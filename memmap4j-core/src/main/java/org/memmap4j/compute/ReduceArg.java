@@ -10,35 +10,21 @@ import org.memmap4j.DType;
  * engine guarantees for these operations. A partial keeps its candidate and position; merging prefers the left
  * partial on ties and a NaN found earlier, so the result is the same for any block structure.
  */
-final class ReduceArg extends ReduceAcc {
+final class ReduceArg extends ReducePick {
 
     @Serial
     private static final long serialVersionUID = 1L;
 
-    private final boolean max;
-    private boolean[] has;
     private long[] idx;
-    private long[] lv;
-    private double[] v;
-    private double[] vIm;
 
     ReduceArg(ReduceOp op, DType in, ReduceKernels kernels) {
         super(op, in, kernels);
-        this.max = op.largest();
     }
 
     @Override
     void clear(int w) {
-        has = falses(has, w);
+        super.clear(w);
         idx = zeros(idx, w);
-        switch (carrier) {
-            case LONG -> lv = zeros(lv, w);
-            case DOUBLE -> v = zeros(v, w);
-            case COMPLEX -> {
-                v = zeros(v, w);
-                vIm = zeros(vIm, w);
-            }
-        }
     }
 
     private void offer(int j, double x, long at) {
@@ -63,11 +49,11 @@ final class ReduceArg extends ReduceAcc {
 
     private void offer(int j, double re, double im, long at) {
         if (has[j]) {
-            if (Double.isNaN(v[j]) || Double.isNaN(vIm[j])) {
+            if (complexNaN(j)) {
                 return;
             }
             boolean nan = Double.isNaN(re) || Double.isNaN(im);
-            if (!nan && !(max ? ReduceExtreme.greater(re, im, v[j], vIm[j]) : ReduceExtreme.greater(v[j], vIm[j], re, im))) {
+            if (!nan && !beats(re, im, j)) {
                 return;
             }
         }
@@ -99,8 +85,8 @@ final class ReduceArg extends ReduceAcc {
     }
 
     @Override
-    boolean tileRun(int k, MemorySegment s, long col, int m, long[] rowOff) {
-        kernels.argTile(s, col, m, rowOff, (int) rows, firstRow, f64, max, v, idx, k);
+    boolean tileRun(int k, MemorySegment s, long col, int m, long[] rowOff, int count, long first) {
+        kernels.argTile(s, col, m, rowOff, count, first, first == firstRow, f64, max, v, idx, k);
         java.util.Arrays.fill(has, k, k + m, true);
         return true;
     }
@@ -108,7 +94,7 @@ final class ReduceArg extends ReduceAcc {
     @Override
     boolean columnsRun(int k, MemorySegment s, long off, int m, long r) {
         for (int i = 0; i < m; i++) {
-            double x = f64 ? s.get(ReduceLanes.F64, off + 8L * i) : s.get(ReduceLanes.F32, off + 4L * i);
+            double x = f64 ? s.get(ReduceRead.F64, off + 8L * i) : s.get(ReduceRead.F32, off + 4L * i);
             offer(k + i, x, r);
         }
         return true;

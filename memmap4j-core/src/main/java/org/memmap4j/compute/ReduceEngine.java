@@ -47,7 +47,11 @@ final class ReduceEngine {
         }
         ArrayRef inRef = ArrayRef.of(in);
         ArrayRef outRef = ArrayRef.of(out);
-        Job<List<Part>> job = new Job<>(spec.op().numpyName, plan.units(), plan.unitBytes(in.itemsize()), 1,
+        // With enough groups to share out, chunks hold whole groups: each is merged and written by its task and no
+        // partial comes back, so heap use stays per task. Otherwise chunks may cut groups, whose partials (at most
+        // a few groups' blocks) come back. Either way the merge tree is the same: results do not depend on this.
+        long alignment = plan.groups() >= 4L * compute.executor.parallelism() ? plan.blocks() : 1;
+        Job<List<Part>> job = new Job<>(spec.op().numpyName, plan.units(), plan.unitBytes(in.itemsize()), alignment,
                 (from, to) -> inRef.apply(a -> outRef.apply(o -> new Walk(plan, spec, a, o).run(from, to))));
         List<List<Part>> chunks = compute.executor.map(job, compute.progress);
         Walk walk = new Walk(plan, spec, in, out);
@@ -226,19 +230,21 @@ final class ReduceEngine {
         private void computeColumns(ReduceAcc acc, ReduceAcc.Scratch sc, Rows rows, long b) {
             long p0 = b * plan.blockLength();
             long p1 = Math.min(plan.sliceLength(), p0 + plan.blockLength());
-            int count = (int) (p1 - p0);
-            acc.begin(sc, rows.width, false, p0, count);
-            long[] rowOff = sc.rowOffsets(count);
-            if (count > 0) {
+            acc.begin(sc, rows.width, false, p0, p1 - p0);
+            // Tiles of at most TILE_ROWS rows, so that the row offsets held stay small however long the block.
+            for (long t0 = p0; t0 < p1; t0 += ReducePlan.TILE_ROWS) {
+                long t1 = Math.min(p1, t0 + ReducePlan.TILE_ROWS);
+                int count = (int) (t1 - t0);
+                long[] rowOff = sc.rowOffsets(count);
                 int[] at = {0};
-                red.run(new long[] {0}, p0, p1, (off, st, n) -> {
+                red.run(new long[] {0}, t0, t1, (off, st, n) -> {
                     for (long i = 0; i < n; i++) {
                         rowOff[at[0]++] = off[0] + i * st[0];
                     }
                 });
-            }
-            for (int j = 0; j < rows.count; j++) {
-                acc.tile(rows.k[j], inSeg, rows.in[j], rows.inStride[j], rows.n[j], rowOff);
+                for (int j = 0; j < rows.count; j++) {
+                    acc.tile(rows.k[j], inSeg, rows.in[j], rows.inStride[j], rows.n[j], rowOff, count, t0);
+                }
             }
             acc.finish();
         }

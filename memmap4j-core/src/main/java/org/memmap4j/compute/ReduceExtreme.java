@@ -10,33 +10,13 @@ import org.memmap4j.DType;
  * nan-variants ignore NaN and give NaN for an all-NaN slice. Integers compare exactly (uint64 through a flipped sign
  * bit); complex numbers compare lexicographically, and the first element with a NaN part wins, as in NumPy.
  */
-final class ReduceExtreme extends ReduceAcc {
+final class ReduceExtreme extends ReducePick {
 
     @Serial
     private static final long serialVersionUID = 1L;
 
-    private final boolean max;
-    private boolean[] has;
-    private long[] lv;
-    private double[] v;
-    private double[] vIm;
-
     ReduceExtreme(ReduceOp op, DType in, ReduceKernels kernels) {
         super(op, in, kernels);
-        this.max = op.largest();
-    }
-
-    @Override
-    void clear(int w) {
-        has = falses(has, w);
-        switch (carrier) {
-            case LONG -> lv = zeros(lv, w);
-            case DOUBLE -> v = zeros(v, w);
-            case COMPLEX -> {
-                v = zeros(v, w);
-                vIm = zeros(vIm, w);
-            }
-        }
     }
 
     private void offer(int j, double x) {
@@ -64,21 +44,16 @@ final class ReduceExtreme extends ReduceAcc {
             return;
         }
         if (has[j]) {
-            if (Double.isNaN(v[j]) || Double.isNaN(vIm[j])) {
+            if (complexNaN(j)) {
                 return;
             }
-            if (!nan && !(max ? greater(re, im, v[j], vIm[j]) : greater(v[j], vIm[j], re, im))) {
+            if (!nan && !beats(re, im, j)) {
                 return;
             }
         }
         v[j] = re;
         vIm[j] = im;
         has[j] = true;
-    }
-
-    /** NumPy's lexicographic order of complex numbers. */
-    static boolean greater(double ar, double ai, double br, double bi) {
-        return ar > br || (ar == br && ai > bi);
     }
 
     @Override
@@ -93,11 +68,11 @@ final class ReduceExtreme extends ReduceAcc {
     }
 
     @Override
-    boolean tileRun(int k, MemorySegment s, long col, int m, long[] rowOff) {
+    boolean tileRun(int k, MemorySegment s, long col, int m, long[] rowOff, int count, long first) {
         if (skipNaN) {
             return false;
         }
-        kernels.extremeTile(s, col, m, rowOff, (int) rows, f64, max, v, k);
+        kernels.extremeTile(s, col, m, rowOff, count, first == firstRow, f64, max, v, k);
         java.util.Arrays.fill(has, k, k + m, true);
         return true;
     }
@@ -105,7 +80,7 @@ final class ReduceExtreme extends ReduceAcc {
     @Override
     boolean columnsRun(int k, MemorySegment s, long off, int m, long r) {
         for (int i = 0; i < m; i++) {
-            double x = f64 ? s.get(ReduceLanes.F64, off + 8L * i) : s.get(ReduceLanes.F32, off + 4L * i);
+            double x = f64 ? s.get(ReduceRead.F64, off + 8L * i) : s.get(ReduceRead.F32, off + 4L * i);
             offer(k + i, x);
         }
         return true;

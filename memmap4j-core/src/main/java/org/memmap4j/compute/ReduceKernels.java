@@ -73,22 +73,26 @@ interface ReduceKernels {
     void addTile(MemorySegment s, long col, int n, long[] rowOff, int rows, boolean f64, double[] acc, int k);
 
     /**
-     * A tile (see {@link #addTile}) of shifted sums: row 0 is the shift, {@code shift[k + i] = x[0][i]}; then for
-     * every row t (row 0 included), {@code d = x[t][i] - shift[k + i]; sum[k + i] += d;
+     * A tile (see {@link #addTile}) of shifted sums: if init, row 0 becomes the shift, {@code shift[k + i] = x[0][i]};
+     * then for every row t (row 0 included), {@code d = x[t][i] - shift[k + i]; sum[k + i] += d;
      * sq[k + i] = Math.fma(d, d, sq[k + i])}.
      */
-    void shiftTile(MemorySegment s, long col, int n, long[] rowOff, int rows, boolean f64, double[] shift,
-                   double[] sum, double[] sq, int k);
-
-    /** A tile (see {@link #addTile}) of extremes: {@code v[k + i]} = row 0, then Math.max (or min) with each row. */
-    void extremeTile(MemorySegment s, long col, int n, long[] rowOff, int rows, boolean f64, boolean max, double[] v,
-                     int k);
+    void shiftTile(MemorySegment s, long col, int n, long[] rowOff, int rows, boolean init, boolean f64,
+                   double[] shift, double[] sum, double[] sq, int k);
 
     /**
-     * A tile (see {@link #addTile}) of arg-extremes: row 0 initialises {@code v[k + i]} and {@code at[k + i] = first};
-     * then for each row t, unless {@code v[k + i]} is NaN, if {@code x[t][i]} is NaN or beats it strictly (greater for
-     * max, smaller for min), {@code v[k + i] = x[t][i]} and {@code at[k + i] = first + t}.
+     * A tile (see {@link #addTile}) of extremes: if init, {@code v[k + i]} = row 0 first; then Math.max (or min) with
+     * each (other) row.
      */
-    void argTile(MemorySegment s, long col, int n, long[] rowOff, int rows, long first, boolean f64, boolean max,
-                 double[] v, long[] at, int k);
+    void extremeTile(MemorySegment s, long col, int n, long[] rowOff, int rows, boolean init, boolean f64,
+                     boolean max, double[] v, int k);
+
+    /**
+     * A tile (see {@link #addTile}) of arg-extremes, row t being reduced position first + t: if init, row 0 first sets
+     * {@code v[k + i]} and {@code at[k + i] = first}; then for each (other) row, unless {@code v[k + i]} is NaN, if
+     * {@code x[t][i]} is NaN or beats it strictly (greater for max, smaller for min), {@code v[k + i] = x[t][i]} and
+     * {@code at[k + i] = first + t}.
+     */
+    void argTile(MemorySegment s, long col, int n, long[] rowOff, int rows, long first, boolean init, boolean f64,
+                 boolean max, double[] v, long[] at, int k);
 }

@@ -3,9 +3,10 @@ package org.memmap4j.compute;
 import static org.memmap4j.compute.ReduceKernels.LANES;
 import static org.memmap4j.compute.ReduceKernels.LEAF;
 import static org.memmap4j.compute.ReduceKernels.VAR_LEAF;
+import static org.memmap4j.compute.ReduceRead.F32;
+import static org.memmap4j.compute.ReduceRead.F64;
 
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import java.util.Arrays;
 
 /**
@@ -18,9 +19,6 @@ import java.util.Arrays;
  * Elements arrive one at a time or as contiguous native runs, which go through {@link ReduceKernels} leaf by leaf.
  */
 final class ReduceLanes {
-
-    static final ValueLayout.OfFloat F32 = ValueLayout.JAVA_FLOAT_UNALIGNED;
-    static final ValueLayout.OfDouble F64 = ValueLayout.JAVA_DOUBLE_UNALIGNED;
 
     private ReduceLanes() {
     }

@@ -16,8 +16,8 @@ import java.io.Serializable;
  *   <li><b>Columns</b>: outputs are taken {@link #GROUP} at a time; for each reduced position, the group's row of
  *       elements is read and accumulated per output. Chosen when the innermost axis in memory is kept and long
  *       (axis 0 of the same array: rows of 2048 contiguous elements), or when slices are too short for per-output
- *       work to pay. The reduced positions are cut into blocks of {@code SLICE_BLOCK / group} rows
- *       (at most {@link #MAX_ROWS}).</li>
+ *       work to pay. The reduced positions are cut into blocks of {@code SLICE_BLOCK / group} rows,
+ *       or longer to make at most {@link #COLUMN_BLOCKS} blocks; each output sums sequentially within a block.</li>
  * </ul>
  * The units of work are (group, block) pairs, group-major; partials of one group merge pairwise over its blocks.
  *
@@ -48,8 +48,11 @@ record ReducePlan(long[] keptShape, long[] keptInStrides, long[] keptOutStrides,
     /** Outputs per group in the columns strategy. */
     static final int GROUP = 2048;
 
-    /** Reduced positions per block in the columns strategy at most (their offsets are held per block). */
-    static final long MAX_ROWS = 1 << 16;
+    /** Blocks per group in the columns strategy at most. */
+    static final long COLUMN_BLOCKS = 16;
+
+    /** Rows per tile of the columns strategy (their byte offsets are held per task). */
+    static final int TILE_ROWS = 1 << 14;
 
     /** Runs shorter than this are not worth streaming per output (and kept rows this short not per row). */
     static final long MIN_RUN = 16;
@@ -113,7 +116,12 @@ record ReducePlan(long[] keptShape, long[] keptInStrides, long[] keptOutStrides,
             columns = innerKeptLen >= MIN_RUN;
         }
         int group = columns ? (int) Math.min(outputs, GROUP) : 1;
-        long blockLength = columns ? Math.clamp(SLICE_BLOCK / group, 1, MAX_ROWS) : SLICE_BLOCK;
+        long blockLength = SLICE_BLOCK;
+        if (columns) {
+            // About SLICE_BLOCK elements per block, but at most COLUMN_BLOCKS blocks per group: a cut group's
+            // partials (group-wide arrays) then stay few.
+            blockLength = Math.max(Math.max(1, SLICE_BLOCK / group), (length + COLUMN_BLOCKS - 1) / COLUMN_BLOCKS);
+        }
         long groups = outputs == 0 ? 0 : (outputs + group - 1) / group;
         long blocks = Math.max(1, (length + blockLength - 1) / blockLength);
         return new ReducePlan(ks, kin, kout, rs, rst, logicalOrder, columns, outputs, length, group, blockLength, groups,

@@ -96,11 +96,11 @@ final class ReduceSum extends ReduceAcc {
     }
 
     @Override
-    boolean tileRun(int k, MemorySegment s, long col, int n, long[] rowOff) {
+    boolean tileRun(int k, MemorySegment s, long col, int n, long[] rowOff, int count, long first) {
         if (skipNaN) {
             return false;
         }
-        kernels.addTile(s, col, n, rowOff, (int) rows, f64, re, k);
+        kernels.addTile(s, col, n, rowOff, count, f64, re, k);
         return true;
     }
 
@@ -112,11 +112,11 @@ final class ReduceSum extends ReduceAcc {
         double[] a = re;
         if (f64) {
             for (int i = 0; i < n; i++) {
-                a[k + i] += s.get(ReduceLanes.F64, off + 8L * i);
+                a[k + i] += s.get(ReduceRead.F64, off + 8L * i);
             }
         } else {
             for (int i = 0; i < n; i++) {
-                a[k + i] += s.get(ReduceLanes.F32, off + 4L * i);
+                a[k + i] += s.get(ReduceRead.F32, off + 4L * i);
             }
         }
         return true;

@@ -99,11 +99,11 @@ final class ReduceVar extends ReduceAcc {
     }
 
     @Override
-    boolean tileRun(int k0, MemorySegment s, long col, int m, long[] rowOff) {
+    boolean tileRun(int k0, MemorySegment s, long col, int m, long[] rowOff, int count, long first) {
         if (skipNaN) {
             return false;
         }
-        kernels.shiftTile(s, col, m, rowOff, (int) rows, f64, k, sd, sq, k0);
+        kernels.shiftTile(s, col, m, rowOff, count, first == firstRow, f64, k, sd, sq, k0);
         return true;
     }
 
@@ -118,20 +118,20 @@ final class ReduceVar extends ReduceAcc {
         if (r == firstRow) {
             // The first row is the shift (its deviations are 0, or NaN for NaN and infinities: still added below).
             for (int i = 0; i < m; i++) {
-                kk[k0 + i] = f64 ? s.get(ReduceLanes.F64, off + 8L * i) : s.get(ReduceLanes.F32, off + 4L * i);
+                kk[k0 + i] = f64 ? s.get(ReduceRead.F64, off + 8L * i) : s.get(ReduceRead.F32, off + 4L * i);
             }
         }
         if (f64) {
             for (int i = 0; i < m; i++) {
                 int j = k0 + i;
-                double d = s.get(ReduceLanes.F64, off + 8L * i) - kk[j];
+                double d = s.get(ReduceRead.F64, off + 8L * i) - kk[j];
                 sum[j] += d;
                 sqs[j] = Math.fma(d, d, sqs[j]);
             }
         } else {
             for (int i = 0; i < m; i++) {
                 int j = k0 + i;
-                double d = s.get(ReduceLanes.F32, off + 4L * i) - kk[j];
+                double d = s.get(ReduceRead.F32, off + 4L * i) - kk[j];
                 sum[j] += d;
                 sqs[j] = Math.fma(d, d, sqs[j]);
             }

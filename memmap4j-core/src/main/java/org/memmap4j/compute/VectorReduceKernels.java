@@ -157,15 +157,22 @@ final class VectorReduceKernels implements ReduceKernels {
 
     @Override
     public double extreme(MemorySegment s, long off, long n, boolean f64, boolean max, boolean skipNaN) {
-        // C2 intrinsifies lanewise max/min only for constant operators: one method per operator.
-        if (f64) {
-            return max ? maxF64(s, off, n, skipNaN) : minF64(s, off, n, skipNaN);
-        }
-        return max ? maxF32(s, off, n, skipNaN) : minF32(s, off, n, skipNaN);
+        return f64 ? extremeF64(s, off, n, max, skipNaN) : extremeF32(s, off, n, max, skipNaN);
     }
 
-    private static double maxF32(MemorySegment s, long off, long n, boolean skipNaN) {
-        float init = Float.NEGATIVE_INFINITY;
+    // max/min are picked per call with a loop-invariant flag: C2 unswitches the loops, and each branch is an intrinsic
+    // with a constant operator (a VectorOperators variable would not be).
+
+    private static FloatVector pick(FloatVector a, FloatVector x, boolean max) {
+        return max ? a.max(x) : a.min(x);
+    }
+
+    private static DoubleVector pick(DoubleVector a, DoubleVector x, boolean max) {
+        return max ? a.max(x) : a.min(x);
+    }
+
+    private static double extremeF32(MemorySegment s, long off, long n, boolean max, boolean skipNaN) {
+        float init = max ? Float.NEGATIVE_INFINITY : Float.POSITIVE_INFINITY;
         FloatVector a0 = FloatVector.broadcast(F8, init);
         FloatVector a1 = a0;
         FloatVector a2 = a0;
@@ -183,43 +190,16 @@ final class VectorReduceKernels implements ReduceKernels {
                 x2 = x2.blend(init, x2.test(VectorOperators.IS_NAN));
                 x3 = x3.blend(init, x3.test(VectorOperators.IS_NAN));
             }
-            a0 = a0.max(x0);
-            a1 = a1.max(x1);
-            a2 = a2.max(x2);
-            a3 = a3.max(x3);
+            a0 = pick(a0, x0, max);
+            a1 = pick(a1, x1, max);
+            a2 = pick(a2, x2, max);
+            a3 = pick(a3, x3, max);
         }
-        return finish(lanes(a0.max(a1).max(a2.max(a3))), s, off, i, n, false, true, skipNaN);
+        return finish(lanes(pick(pick(a0, a1, max), pick(a2, a3, max), max)), s, off, i, n, false, max, skipNaN);
     }
 
-    private static double minF32(MemorySegment s, long off, long n, boolean skipNaN) {
-        float init = Float.POSITIVE_INFINITY;
-        FloatVector a0 = FloatVector.broadcast(F8, init);
-        FloatVector a1 = a0;
-        FloatVector a2 = a0;
-        FloatVector a3 = a0;
-        long i = 0;
-        for (; i + 32 <= n; i += 32) {
-            long at = off + i * 4;
-            FloatVector x0 = FloatVector.fromMemorySegment(F8, s, at, NATIVE);
-            FloatVector x1 = FloatVector.fromMemorySegment(F8, s, at + 32, NATIVE);
-            FloatVector x2 = FloatVector.fromMemorySegment(F8, s, at + 64, NATIVE);
-            FloatVector x3 = FloatVector.fromMemorySegment(F8, s, at + 96, NATIVE);
-            if (skipNaN) {
-                x0 = x0.blend(init, x0.test(VectorOperators.IS_NAN));
-                x1 = x1.blend(init, x1.test(VectorOperators.IS_NAN));
-                x2 = x2.blend(init, x2.test(VectorOperators.IS_NAN));
-                x3 = x3.blend(init, x3.test(VectorOperators.IS_NAN));
-            }
-            a0 = a0.min(x0);
-            a1 = a1.min(x1);
-            a2 = a2.min(x2);
-            a3 = a3.min(x3);
-        }
-        return finish(lanes(a0.min(a1).min(a2.min(a3))), s, off, i, n, false, false, skipNaN);
-    }
-
-    private static double maxF64(MemorySegment s, long off, long n, boolean skipNaN) {
-        double init = Double.NEGATIVE_INFINITY;
+    private static double extremeF64(MemorySegment s, long off, long n, boolean max, boolean skipNaN) {
+        double init = max ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
         DoubleVector a0 = DoubleVector.broadcast(D4, init);
         DoubleVector a1 = a0;
         DoubleVector a2 = a0;
@@ -237,39 +217,12 @@ final class VectorReduceKernels implements ReduceKernels {
                 x2 = x2.blend(init, x2.test(VectorOperators.IS_NAN));
                 x3 = x3.blend(init, x3.test(VectorOperators.IS_NAN));
             }
-            a0 = a0.max(x0);
-            a1 = a1.max(x1);
-            a2 = a2.max(x2);
-            a3 = a3.max(x3);
+            a0 = pick(a0, x0, max);
+            a1 = pick(a1, x1, max);
+            a2 = pick(a2, x2, max);
+            a3 = pick(a3, x3, max);
         }
-        return finish(a0.max(a1).max(a2.max(a3)).toArray(), s, off, i, n, true, true, skipNaN);
-    }
-
-    private static double minF64(MemorySegment s, long off, long n, boolean skipNaN) {
-        double init = Double.POSITIVE_INFINITY;
-        DoubleVector a0 = DoubleVector.broadcast(D4, init);
-        DoubleVector a1 = a0;
-        DoubleVector a2 = a0;
-        DoubleVector a3 = a0;
-        long i = 0;
-        for (; i + 16 <= n; i += 16) {
-            long at = off + i * 8;
-            DoubleVector x0 = DoubleVector.fromMemorySegment(D4, s, at, NATIVE);
-            DoubleVector x1 = DoubleVector.fromMemorySegment(D4, s, at + 32, NATIVE);
-            DoubleVector x2 = DoubleVector.fromMemorySegment(D4, s, at + 64, NATIVE);
-            DoubleVector x3 = DoubleVector.fromMemorySegment(D4, s, at + 96, NATIVE);
-            if (skipNaN) {
-                x0 = x0.blend(init, x0.test(VectorOperators.IS_NAN));
-                x1 = x1.blend(init, x1.test(VectorOperators.IS_NAN));
-                x2 = x2.blend(init, x2.test(VectorOperators.IS_NAN));
-                x3 = x3.blend(init, x3.test(VectorOperators.IS_NAN));
-            }
-            a0 = a0.min(x0);
-            a1 = a1.min(x1);
-            a2 = a2.min(x2);
-            a3 = a3.min(x3);
-        }
-        return finish(a0.min(a1).min(a2.min(a3)).toArray(), s, off, i, n, true, false, skipNaN);
+        return finish(pick(pick(a0, a1, max), pick(a2, a3, max), max).toArray(), s, off, i, n, true, max, skipNaN);
     }
 
     private static double[] lanes(FloatVector v) {
@@ -321,8 +274,7 @@ final class VectorReduceKernels implements ReduceKernels {
         // Whole blocks: one vector extreme each; only a block that holds a NaN or beats the best is rescanned.
         for (; i + ARG_BLOCK <= n; i += ARG_BLOCK) {
             long at = off + i * size;
-            double m = f64 ? (max ? blockMaxF64(s, at) : blockMinF64(s, at))
-                    : (max ? blockMaxF32(s, at) : blockMinF32(s, at));
+            double m = f64 ? blockF64(s, at, max) : blockF32(s, at, max);
             if (m != m) {
                 for (long j = 0; ; j++) {
                     double x = ReduceLanes.read(s, at + j * size, f64);
@@ -354,50 +306,31 @@ final class VectorReduceKernels implements ReduceKernels {
         return bestAt;
     }
 
+
     // Block extremes for arg: NaN if the block holds one, else the extreme (any zero's sign: callers compare with ==).
 
-    private static double blockMaxF32(MemorySegment s, long at) {
+    private static double blockF32(MemorySegment s, long at, boolean max) {
         FloatVector a0 = FloatVector.fromMemorySegment(F8, s, at, NATIVE);
         FloatVector a1 = FloatVector.fromMemorySegment(F8, s, at + 32, NATIVE);
         for (long i = at + 64, e = at + ARG_BLOCK * 4L; i < e; i += 64) {
-            a0 = a0.max(FloatVector.fromMemorySegment(F8, s, i, NATIVE));
-            a1 = a1.max(FloatVector.fromMemorySegment(F8, s, i + 32, NATIVE));
+            a0 = pick(a0, FloatVector.fromMemorySegment(F8, s, i, NATIVE), max);
+            a1 = pick(a1, FloatVector.fromMemorySegment(F8, s, i + 32, NATIVE), max);
         }
-        FloatVector a = a0.max(a1);
-        return a.test(VectorOperators.IS_NAN).anyTrue() ? Double.NaN : a.reduceLanes(VectorOperators.MAX);
+        FloatVector a = pick(a0, a1, max);
+        return a.test(VectorOperators.IS_NAN).anyTrue() ? Double.NaN
+                : a.reduceLanes(max ? VectorOperators.MAX : VectorOperators.MIN);
     }
 
-    private static double blockMinF32(MemorySegment s, long at) {
-        FloatVector a0 = FloatVector.fromMemorySegment(F8, s, at, NATIVE);
-        FloatVector a1 = FloatVector.fromMemorySegment(F8, s, at + 32, NATIVE);
-        for (long i = at + 64, e = at + ARG_BLOCK * 4L; i < e; i += 64) {
-            a0 = a0.min(FloatVector.fromMemorySegment(F8, s, i, NATIVE));
-            a1 = a1.min(FloatVector.fromMemorySegment(F8, s, i + 32, NATIVE));
-        }
-        FloatVector a = a0.min(a1);
-        return a.test(VectorOperators.IS_NAN).anyTrue() ? Double.NaN : a.reduceLanes(VectorOperators.MIN);
-    }
-
-    private static double blockMaxF64(MemorySegment s, long at) {
+    private static double blockF64(MemorySegment s, long at, boolean max) {
         DoubleVector a0 = DoubleVector.fromMemorySegment(D4, s, at, NATIVE);
         DoubleVector a1 = DoubleVector.fromMemorySegment(D4, s, at + 32, NATIVE);
         for (long i = at + 64, e = at + ARG_BLOCK * 8L; i < e; i += 64) {
-            a0 = a0.max(DoubleVector.fromMemorySegment(D4, s, i, NATIVE));
-            a1 = a1.max(DoubleVector.fromMemorySegment(D4, s, i + 32, NATIVE));
+            a0 = pick(a0, DoubleVector.fromMemorySegment(D4, s, i, NATIVE), max);
+            a1 = pick(a1, DoubleVector.fromMemorySegment(D4, s, i + 32, NATIVE), max);
         }
-        DoubleVector a = a0.max(a1);
-        return a.test(VectorOperators.IS_NAN).anyTrue() ? Double.NaN : a.reduceLanes(VectorOperators.MAX);
-    }
-
-    private static double blockMinF64(MemorySegment s, long at) {
-        DoubleVector a0 = DoubleVector.fromMemorySegment(D4, s, at, NATIVE);
-        DoubleVector a1 = DoubleVector.fromMemorySegment(D4, s, at + 32, NATIVE);
-        for (long i = at + 64, e = at + ARG_BLOCK * 8L; i < e; i += 64) {
-            a0 = a0.min(DoubleVector.fromMemorySegment(D4, s, i, NATIVE));
-            a1 = a1.min(DoubleVector.fromMemorySegment(D4, s, i + 32, NATIVE));
-        }
-        DoubleVector a = a0.min(a1);
-        return a.test(VectorOperators.IS_NAN).anyTrue() ? Double.NaN : a.reduceLanes(VectorOperators.MIN);
+        DoubleVector a = pick(a0, a1, max);
+        return a.test(VectorOperators.IS_NAN).anyTrue() ? Double.NaN
+                : a.reduceLanes(max ? VectorOperators.MAX : VectorOperators.MIN);
     }
 
     // ---- rows of the columns strategy ---------------------------------------------------------------------------
@@ -423,11 +356,11 @@ final class VectorReduceKernels implements ReduceKernels {
     }
 
     @Override
-    public void shiftTile(MemorySegment s, long col, int n, long[] rowOff, int rows, boolean f64, double[] shift,
-                          double[] sum, double[] sq, int k) {
+    public void shiftTile(MemorySegment s, long col, int n, long[] rowOff, int rows, boolean init, boolean f64,
+                          double[] shift, double[] sum, double[] sq, int k) {
         int size = f64 ? 8 : 4;
         long c0 = col + rowOff[0];
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; init && i < n; i++) {
             shift[k + i] = ReduceLanes.read(s, c0 + (long) i * size, f64);
         }
         // Row 0 too: its deviations are 0, except for NaN and infinities, whose NaN must reach the result.
@@ -450,24 +383,18 @@ final class VectorReduceKernels implements ReduceKernels {
     }
 
     @Override
-    public void extremeTile(MemorySegment s, long col, int n, long[] rowOff, int rows, boolean f64, boolean max,
-                            double[] v, int k) {
+    public void extremeTile(MemorySegment s, long col, int n, long[] rowOff, int rows, boolean init, boolean f64,
+                            boolean max, double[] v, int k) {
         int size = f64 ? 8 : 4;
         long c0 = col + rowOff[0];
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; init && i < n; i++) {
             v[k + i] = ReduceLanes.read(s, c0 + (long) i * size, f64);
         }
-        for (int t = 1; t < rows; t++) {
+        for (int t = init ? 1 : 0; t < rows; t++) {
             long c = col + rowOff[t];
             int i = 0;
-            if (max) {
-                for (long p = c; i + 4 <= n; i += 4, p += 4L * size) {
-                    DoubleVector.fromArray(D4, v, k + i).max(load(s, p, f64)).intoArray(v, k + i);
-                }
-            } else {
-                for (long p = c; i + 4 <= n; i += 4, p += 4L * size) {
-                    DoubleVector.fromArray(D4, v, k + i).min(load(s, p, f64)).intoArray(v, k + i);
-                }
+            for (long p = c; i + 4 <= n; i += 4, p += 4L * size) {
+                pick(DoubleVector.fromArray(D4, v, k + i), load(s, p, f64), max).intoArray(v, k + i);
             }
             for (; i < n; i++) {
                 double x = ReduceLanes.read(s, c + (long) i * size, f64);
@@ -477,15 +404,15 @@ final class VectorReduceKernels implements ReduceKernels {
     }
 
     @Override
-    public void argTile(MemorySegment s, long col, int n, long[] rowOff, int rows, long first, boolean f64,
-                        boolean max, double[] v, long[] at, int k) {
+    public void argTile(MemorySegment s, long col, int n, long[] rowOff, int rows, long first, boolean init,
+                        boolean f64, boolean max, double[] v, long[] at, int k) {
         int size = f64 ? 8 : 4;
         long c0 = col + rowOff[0];
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; init && i < n; i++) {
             v[k + i] = ReduceLanes.read(s, c0 + (long) i * size, f64);
             at[k + i] = first;
         }
-        for (int t = 1; t < rows; t++) {
+        for (int t = init ? 1 : 0; t < rows; t++) {
             argRow(s, col + rowOff[t], n, f64, max, v, at, k, first + t);
         }
     }

@@ -34,6 +34,8 @@ class ReduceDeterminismTest {
         l.add(new Object[] {"f8 nan (5000, 700) axis 0 (columns, 4 blocks per group)", tall, new int[] {0}});
         l.add(new Object[] {"f8 nan (5000, 700)[::-1, ::3] all", tall.get("::-1, ::3"), null});
         l.add(new Object[] {"f8 nan (5000, 700).T axis 1", tall.T(), new int[] {1}});
+        NDArray narrow = ReduceTestData.random(DType.FLOAT32, 23, true, 40_000, 20);
+        l.add(new Object[] {"f4 nan (40000, 20) axis 0 (columns, one block in 3 tiles)", narrow, new int[] {0}});
         return l;
     }
 

@@ -178,12 +178,14 @@ class ReduceNumPyTest {
     Stream<DynamicTest> longRowsAlongEitherAxisLikeNumPy() {
         NDArray a = ReduceTestData.random(DType.FLOAT32, 11, false, 50, 60_000);
         NDArray f = ReduceTestData.random(DType.FLOAT64, 12, true, 3, 1_100_000).get(":, ::-1");
+        NDArray narrow = ReduceTestData.random(DType.FLOAT32, 13, true, 40_000, 20);
         List<Case> cases = new ArrayList<>();
         for (ReduceOp op : new ReduceOp[] {ReduceOp.SUM, ReduceOp.MEAN, ReduceOp.STD, ReduceOp.VAR, ReduceOp.MIN,
             ReduceOp.MAX, ReduceOp.ARGMAX, ReduceOp.ARGMIN, ReduceOp.NANSTD, ReduceOp.NANMEAN, ReduceOp.NANMAX}) {
             for (int[] axes : new int[][] {null, {0}, {1}}) {
                 cases.add(new Case("f4 (50, 60000)", a, op, axes, false, 0));
                 cases.add(new Case("f8 nan (3, 1100000)[:, ::-1]", f, op, axes, false, 0));
+                cases.add(new Case("f4 nan (40000, 20)", narrow, op, axes, false, 0));
             }
         }
         return compare(cases);
