@@ -118,6 +118,52 @@ final class HistogramBins implements Serializable {
         return new HistogramBins(edges, false, false, 0, 0, null, null, 0, 0);
     }
 
+    /**
+     * Counts the bins of {@code n} values: the same as {@link #bin} for each. For the usual dtypes (float64
+     * arithmetic, or float32 throughout) the index guesses of a whole block come from {@link HistogramKernel}
+     * first.
+     */
+    void count(double[] x, int n, long[] counts, int[] guess, boolean vector) {
+        boolean f64 = uniform && e == Arith.F64 && f == Arith.F64;
+        boolean f32 = uniform && e == Arith.F32 && f == Arith.F32;
+        if (!f64 && !f32) {
+            for (int i = 0; i < n; i++) {
+                int b = bin(x[i]);
+                if (b >= 0) {
+                    counts[b]++;
+                }
+            }
+            return;
+        }
+        (vector ? HistogramKernel.INSTANCE : HistogramKernel.SCALAR).guess(x, n, firstE, denomF, binsF, f32, guess);
+        for (int i = 0; i < n; i++) {
+            double v = x[i];
+            if (keepAll || (v >= keepLo && v <= keepHi)) {
+                int b = correct(v, guess[i]);
+                if (b >= 0) {
+                    counts[b]++;
+                }
+            }
+        }
+    }
+
+    /** NumPy's truncation of the computed index and its corrections against the edges. */
+    private int correct(double xe, double v) {
+        // v >= 0 here; the cast saturates, and NumPy's index is at most bins.
+        int idx = (int) Math.min(v, bins);
+        if (idx == bins) {
+            idx--;
+        }
+        if (xe < edges[idx]) {
+            if (--idx < 0) {
+                return -1;
+            }
+        } else if (idx != bins - 1 && xe >= edges[idx + 1]) {
+            idx++;
+        }
+        return idx;
+    }
+
     /** {@return the bin of an element's value (as a double, exact for floats), or -1 if it is not counted} */
     int bin(double x) {
         if (uniform) {
@@ -125,21 +171,7 @@ final class HistogramBins implements Serializable {
                 return -1;
             }
             double xe = e.round(x);
-            double v = f.mul(f.div(e.sub(xe, firstE), denomF), binsF);
-            long idx = Math.clamp((long) v, 0, bins);
-            if (idx == bins) {
-                idx--;
-            }
-            if (xe < edges[(int) idx]) {
-                idx--;
-            }
-            if (idx < 0) {
-                return -1;
-            }
-            if (idx != bins - 1 && xe >= edges[(int) idx + 1]) {
-                idx++;
-            }
-            return (int) idx;
+            return correct(xe, f.mul(f.div(e.sub(xe, firstE), denomF), binsF));
         }
         if (bins < 1 || !(x >= edges[0] && x <= edges[bins])) {
             return -1;

@@ -25,6 +25,11 @@ final class HistogramOps {
 
     /** Equal bins over a given range, or the data's range when {@code range} is null. */
     static Histogram uniform(Compute c, NDArray a, int bins, double[] range) {
+        return uniform(c, a, bins, range, true);
+    }
+
+    /** As above, with the scalar index kernel when {@code vector} is false (tests compare the two). */
+    static Histogram uniform(Compute c, NDArray a, int bins, double[] range, boolean vector) {
         Objects.requireNonNull(a, "a");
         DType.Kind k = check(a);
         if (bins < 1) {
@@ -114,7 +119,7 @@ final class HistogramOps {
             }
         }
         HistogramBins hb = HistogramBins.uniform(edges, keepAll, keepLo, keepHi, e, f, e.round(first), denom);
-        return new Histogram(count(c, a, hb), edgeArray(edges, floats ? DType.of(k) : DType.FLOAT64));
+        return new Histogram(count(c, a, hb, vector), edgeArray(edges, floats ? DType.of(k) : DType.FLOAT64));
     }
 
     /** Explicit, non-decreasing edges. */
@@ -191,12 +196,20 @@ final class HistogramOps {
             MemorySegment s = arr.segment();
             DType t = arr.dtype();
             long[] mm = {Long.MAX_VALUE, Long.MIN_VALUE};
+            long[] buf = new long[BLOCK];
             new StridedLoop(arr.shape(), new long[][] {arr.strides()}, false).run(new long[] {arr.segmentOffset()},
                     from, to, (off, st, n) -> {
-                        for (long i = 0, o = off[0]; i < n; i++, o += st[0]) {
-                            long key = RadixKeys.key(s, o, t);
-                            mm[0] = Math.min(mm[0], key);
-                            mm[1] = Math.max(mm[1], key);
+                        for (long done = 0; done < n; done += BLOCK) {
+                            int m = (int) Math.min(BLOCK, n - done);
+                            RadixKeys.keys(s, off[0] + done * st[0], st[0], t, m, buf, 0);
+                            long lo = mm[0];
+                            long hi = mm[1];
+                            for (int i = 0; i < m; i++) {
+                                lo = Math.min(lo, buf[i]);
+                                hi = Math.max(hi, buf[i]);
+                            }
+                            mm[0] = lo;
+                            mm[1] = hi;
                         }
                     });
             return mm;
@@ -211,6 +224,10 @@ final class HistogramOps {
 
     /** Counts every element's bin: per-chunk counts summed in chunk order. */
     private static NDArray count(Compute c, NDArray a, HistogramBins hb) {
+        return count(c, a, hb, true);
+    }
+
+    private static NDArray count(Compute c, NDArray a, HistogramBins hb, boolean vector) {
         ArrayRef ref = ArrayRef.of(a);
         int bins = Math.max(0, hb.bins);
         RangeTask<long[]> task = (from, to) -> ref.apply(arr -> {
@@ -218,17 +235,13 @@ final class HistogramOps {
             DType t = arr.dtype();
             long[] counts = new long[bins];
             double[] buf = new double[BLOCK];
+            int[] guess = new int[BLOCK];
             new StridedLoop(arr.shape(), new long[][] {arr.strides()}, false).run(new long[] {arr.segmentOffset()},
                     from, to, (off, st, n) -> {
                         for (long done = 0; done < n; done += BLOCK) {
                             int m = (int) Math.min(BLOCK, n - done);
                             LinalgLoad.doubles(s, off[0] + done * st[0], st[0], t, m, buf, 0);
-                            for (int i = 0; i < m; i++) {
-                                int b = hb.bin(buf[i]);
-                                if (b >= 0) {
-                                    counts[b]++;
-                                }
-                            }
+                            hb.count(buf, m, counts, guess, vector);
                         }
                     });
             return counts;

@@ -19,13 +19,13 @@ import org.memmap4j.exec.RangeTask;
  * {@link LinalgKernel}). Super-blocks then merge in column order with Chan et al.'s pairwise update
  * ({@code M2 = M2a + M2b + d d^T na nb / n}, {@code d} the difference of means), which stays accurate when means are
  * large against the spread. Chunks hold whole super-blocks and hand back one partial per super-block, so the merge
- * order, and the result's bits, do not depend on threads or chunk size. Heap: a tile of at most 64 Ki doubles per
+ * order, and the result's bits, do not depend on threads or chunk size. Heap: a tile of at most 16 Ki doubles per
  * task and {@code S (S + 1) / 2} co-moments per partial, in rounds of bounded size.
  */
 final class LinalgCov {
 
-    /** Doubles in a tile of rows read at once. */
-    private static final int TILE = 1 << 16;
+    /** Doubles in a tile of rows read at once: 128 KiB, so that the Gram kernel's rows come from L2. */
+    private static final int TILE = 1 << 14;
 
     private LinalgCov() {
     }

@@ -5,9 +5,8 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * {@link LinalgKernel} with the Vector API: the four accumulators of a sum are the lanes of one 256-bit vector,
- * updated by vector fused multiply-adds, so results equal the scalar kernel's bit for bit. Pairs of rows are taken
- * two by two (four sums per loop), reusing each loaded vector twice. Loaded by name, only when
- * jdk.incubator.vector is present.
+ * updated by vector fused multiply-adds, so results equal the scalar kernel's bit for bit. The Gram matrix is
+ * computed in register blocks of 3 x 4 row pairs. Loaded by name, only when jdk.incubator.vector is present.
  */
 final class VectorLinalgKernel implements LinalgKernel {
 
@@ -19,31 +18,89 @@ final class VectorLinalgKernel implements LinalgKernel {
 
     @Override
     public void gram(double[] tile, int rows, int w, double[] m2) {
-        int body = w - w % LANES;
-        double[] acc = new double[2 * LANES];
-        for (int i = 0; i < rows; i++) {
-            int j = 0;
-            // Two rows j, j + 1 against row i: one load of row i feeds two sums.
-            for (; j + 1 <= i; j += 2) {
-                DoubleVector s0 = DoubleVector.zero(S);
-                DoubleVector s1 = DoubleVector.zero(S);
-                for (int k = 0; k < body; k += LANES) {
-                    DoubleVector x = DoubleVector.fromArray(S, tile, i * w + k);
-                    s0 = x.fma(DoubleVector.fromArray(S, tile, j * w + k), s0);
-                    s1 = x.fma(DoubleVector.fromArray(S, tile, (j + 1) * w + k), s1);
-                }
-                s0.intoArray(acc, 0);
-                s1.intoArray(acc, LANES);
-                tail(tile, i * w, j * w, body, w, acc, 0, tile);
-                tail(tile, i * w, (j + 1) * w, body, w, acc, LANES, tile);
-                int p = i * (i + 1) / 2 + j;
-                m2[p] += LinalgKernel.sum(acc, 0);
-                m2[p + 1] += LinalgKernel.sum(acc, LANES);
+        // Blocks of 3 x 4 row pairs: 7 loads feed 12 sums per step (12 accumulators stay in registers). Each pair's
+        // sum is still its own four lanes over the columns, so the result is the scalar kernel's.
+        double[] acc = new double[LANES];
+        int i0 = 0;
+        for (; i0 + 3 <= rows; i0 += 3) {
+            int jEnd = i0 + 3;
+            int j0 = 0;
+            for (; j0 + 4 <= jEnd; j0 += 4) {
+                block(tile, w, i0, j0, m2);
             }
-            for (; j <= i; j++) {
-                java.util.Arrays.fill(acc, 0, LANES, 0);
-                dot(tile, i * w, tile, j * w, w, acc, 0);
-                m2[i * (i + 1) / 2 + j] += LinalgKernel.sum(acc, 0);
+            for (int j = j0; j < jEnd; j++) {
+                for (int i = Math.max(i0, j); i < i0 + 3; i++) {
+                    single(tile, w, i, j, acc, m2);
+                }
+            }
+        }
+        for (int i = i0; i < rows; i++) {
+            for (int j = 0; j <= i; j++) {
+                single(tile, w, i, j, acc, m2);
+            }
+        }
+    }
+
+    private void single(double[] tile, int w, int i, int j, double[] acc, double[] m2) {
+        java.util.Arrays.fill(acc, 0);
+        dot(tile, i * w, tile, j * w, w, acc, 0);
+        m2[i * (i + 1) / 2 + j] += LinalgKernel.sum(acc, 0);
+    }
+
+    /** Rows i0..i0+2 against rows j0..j0+3; pairs with j > i are computed and dropped. */
+    private static void block(double[] t, int w, int i0, int j0, double[] m2) {
+        int body = w - w % LANES;
+        int a0 = i0 * w;
+        int a1 = a0 + w;
+        int a2 = a1 + w;
+        int b0 = j0 * w;
+        int b1 = b0 + w;
+        int b2 = b1 + w;
+        int b3 = b2 + w;
+        DoubleVector s00 = DoubleVector.zero(S);
+        DoubleVector s01 = DoubleVector.zero(S);
+        DoubleVector s02 = DoubleVector.zero(S);
+        DoubleVector s03 = DoubleVector.zero(S);
+        DoubleVector s10 = DoubleVector.zero(S);
+        DoubleVector s11 = DoubleVector.zero(S);
+        DoubleVector s12 = DoubleVector.zero(S);
+        DoubleVector s13 = DoubleVector.zero(S);
+        DoubleVector s20 = DoubleVector.zero(S);
+        DoubleVector s21 = DoubleVector.zero(S);
+        DoubleVector s22 = DoubleVector.zero(S);
+        DoubleVector s23 = DoubleVector.zero(S);
+        for (int k = 0; k < body; k += LANES) {
+            DoubleVector x0 = DoubleVector.fromArray(S, t, a0 + k);
+            DoubleVector x1 = DoubleVector.fromArray(S, t, a1 + k);
+            DoubleVector x2 = DoubleVector.fromArray(S, t, a2 + k);
+            DoubleVector y = DoubleVector.fromArray(S, t, b0 + k);
+            s00 = x0.fma(y, s00);
+            s10 = x1.fma(y, s10);
+            s20 = x2.fma(y, s20);
+            y = DoubleVector.fromArray(S, t, b1 + k);
+            s01 = x0.fma(y, s01);
+            s11 = x1.fma(y, s11);
+            s21 = x2.fma(y, s21);
+            y = DoubleVector.fromArray(S, t, b2 + k);
+            s02 = x0.fma(y, s02);
+            s12 = x1.fma(y, s12);
+            s22 = x2.fma(y, s22);
+            y = DoubleVector.fromArray(S, t, b3 + k);
+            s03 = x0.fma(y, s03);
+            s13 = x1.fma(y, s13);
+            s23 = x2.fma(y, s23);
+        }
+        DoubleVector[] s = {s00, s01, s02, s03, s10, s11, s12, s13, s20, s21, s22, s23};
+        double[] lanes = new double[LANES];
+        for (int di = 0; di < 3; di++) {
+            for (int dj = 0; dj < 4; dj++) {
+                int i = i0 + di;
+                int j = j0 + dj;
+                if (j <= i) {
+                    s[di * 4 + dj].intoArray(lanes, 0);
+                    tail(t, i * w, j * w, body, w, lanes, 0, t);
+                    m2[i * (i + 1) / 2 + j] += LinalgKernel.sum(lanes, 0);
+                }
             }
         }
     }

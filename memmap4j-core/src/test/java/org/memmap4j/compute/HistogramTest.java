@@ -134,6 +134,15 @@ class HistogramTest {
                 assertSameValues(c.histogram(a, new double[] {-1e9, -1, 0, 0.25, 1, 1e9}).counts(), res.get(edges),
                         "edges " + c.executor());
             }
+            NDArray normal = NDArrays.empty(DType.FLOAT64, 300_000);
+            org.memmap4j.Randoms.fillNormal(normal, 3);
+            for (String dt : new String[] {"float32", "float64", "int16"}) {
+                NDArray x = normal.astype(DType.of(dt));
+                QuantileTestData.assertIdentical(HistogramOps.uniform(C, x, 37, null, false).counts(),
+                        C.histogram(x, 37).counts(), "scalar index kernel, auto range " + dt);
+                QuantileTestData.assertIdentical(HistogramOps.uniform(C, x, 37, new double[] {-1, 1}, false).counts(),
+                        C.histogram(x, 37, -1, 1).counts(), "scalar index kernel, range " + dt);
+            }
             NDArray small = a.get("::50, ::7");
             Histogram want = C.histogram(small, 9, -1, 1);
             for (Compute c : cs) {
