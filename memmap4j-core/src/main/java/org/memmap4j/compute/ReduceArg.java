@@ -86,6 +86,9 @@ final class ReduceArg extends ReducePick {
 
     @Override
     boolean tileRun(int k, MemorySegment s, long col, int m, long[] rowOff, int count, long first) {
+        if (first + count > 1L << 53) {
+            return false; // the kernel carries positions as doubles
+        }
         kernels.argTile(s, col, m, rowOff, count, first, first == firstRow, f64, max, v, idx, k);
         java.util.Arrays.fill(has, k, k + m, true);
         return true;

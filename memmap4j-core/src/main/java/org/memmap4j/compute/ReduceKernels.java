@@ -91,7 +91,7 @@ interface ReduceKernels {
      * A tile (see {@link #addTile}) of arg-extremes, row t being reduced position first + t: if init, row 0 first sets
      * {@code v[k + i]} and {@code at[k + i] = first}; then for each (other) row, unless {@code v[k + i]} is NaN, if
      * {@code x[t][i]} is NaN or beats it strictly (greater for max, smaller for min), {@code v[k + i] = x[t][i]} and
-     * {@code at[k + i] = first + t}.
+     * {@code at[k + i] = first + t}. Positions must stay below 2^53.
      */
     void argTile(MemorySegment s, long col, int n, long[] rowOff, int rows, long first, boolean init, boolean f64,
                  boolean max, double[] v, long[] at, int k);

@@ -5,7 +5,6 @@ import java.lang.foreign.MemorySegment;
 import java.nio.ByteOrder;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
@@ -407,41 +406,43 @@ final class VectorReduceKernels implements ReduceKernels {
     public void argTile(MemorySegment s, long col, int n, long[] rowOff, int rows, long first, boolean init,
                         boolean f64, boolean max, double[] v, long[] at, int k) {
         int size = f64 ? 8 : 4;
+        // Positions travel as doubles (exact below 2^53) so that one double mask blends values and positions.
+        double[] pos = new double[n];
         long c0 = col + rowOff[0];
-        for (int i = 0; init && i < n; i++) {
-            v[k + i] = ReduceLanes.read(s, c0 + (long) i * size, f64);
-            at[k + i] = first;
+        for (int i = 0; i < n; i++) {
+            if (init) {
+                v[k + i] = ReduceLanes.read(s, c0 + (long) i * size, f64);
+                at[k + i] = first;
+            }
+            pos[i] = at[k + i];
         }
         for (int t = init ? 1 : 0; t < rows; t++) {
-            argRow(s, col + rowOff[t], n, f64, max, v, at, k, first + t);
-        }
-    }
-
-    private static void argRow(MemorySegment s, long off, int n, boolean f64, boolean max, double[] v, long[] at, int k,
-                       long r) {
-        int size = f64 ? 8 : 4;
-        LongVector rv = LongVector.broadcast(LongVector.SPECIES_256, r);
-        int i = 0;
-        for (long p = off; i + 4 <= n; i += 4, p += 4L * size) {
-            int j = k + i;
-            DoubleVector cur = DoubleVector.fromArray(D4, v, j);
-            DoubleVector x = f64 ? DoubleVector.fromMemorySegment(D4, s, p, NATIVE) : load(s, p, false);
-            VectorMask<Double> better = x.compare(max ? VectorOperators.GT : VectorOperators.LT, cur)
-                    .or(x.test(VectorOperators.IS_NAN)).andNot(cur.test(VectorOperators.IS_NAN));
-            if (better.anyTrue()) {
+            DoubleVector r = DoubleVector.broadcast(D4, (double) (first + t));
+            long c = col + rowOff[t];
+            int i = 0;
+            for (long p = c; i + 4 <= n; i += 4, p += 4L * size) {
+                int j = k + i;
+                DoubleVector cur = DoubleVector.fromArray(D4, v, j);
+                DoubleVector x = load(s, p, f64);
+                // Each branch has a constant operator, which C2 needs to intrinsify the comparison.
+                VectorMask<Double> better = (max ? x.compare(VectorOperators.GT, cur)
+                        : x.compare(VectorOperators.LT, cur)).or(x.test(VectorOperators.IS_NAN))
+                        .andNot(cur.test(VectorOperators.IS_NAN));
                 cur.blend(x, better).intoArray(v, j);
-                LongVector.fromArray(LongVector.SPECIES_256, at, j).blend(rv, better.cast(LongVector.SPECIES_256))
-                        .intoArray(at, j);
+                DoubleVector.fromArray(D4, pos, i).blend(r, better).intoArray(pos, i);
+            }
+            for (; i < n; i++) {
+                int j = k + i;
+                double x = ReduceLanes.read(s, c + (long) i * size, f64);
+                double cur = v[j];
+                if (cur == cur && (x != x || (max ? x > cur : x < cur))) {
+                    v[j] = x;
+                    pos[i] = first + t;
+                }
             }
         }
-        for (; i < n; i++) {
-            int j = k + i;
-            double x = ReduceLanes.read(s, off + (long) i * size, f64);
-            double c = v[j];
-            if (c == c && (x != x || (max ? x > c : x < c))) {
-                v[j] = x;
-                at[j] = r;
-            }
+        for (int i = 0; i < n; i++) {
+            at[k + i] = (long) pos[i];
         }
     }
 }
