@@ -13,7 +13,7 @@ import org.memmap4j.internal.StridedLoop;
  * order-preserving keys ({@link RadixKeys}): the heap holds histograms and a few thousand keys, never the data.
  *
  * <ol>
- *   <li>Optionally, a sample of up to 65,536 evenly spaced elements per lane, sorted, brackets every wanted rank
+ *   <li>Optionally, a sample of up to 262,144 evenly spaced elements per lane, sorted, brackets every wanted rank
  *       with a narrow key range (four standard deviations of the sample quantile). Without a sample the first range
  *       is the whole key space.</li>
  *   <li>Each pass ({@link RadixPass}) reads the lanes once in memory order, in parallel, counting the elements
@@ -30,7 +30,7 @@ import org.memmap4j.internal.StridedLoop;
 final class RadixSelect {
 
     /** Most sample elements per lane. */
-    static final int SAMPLE_MAX = 1 << 16;
+    static final int SAMPLE_MAX = 1 << 18;
     /** Most sample elements over all lanes (8 MiB of keys). */
     static final int SAMPLE_BUDGET = 1 << 20;
     /** Fewer sample elements per lane than this are not worth a sampling job. */

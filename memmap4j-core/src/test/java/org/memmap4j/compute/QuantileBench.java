@@ -19,6 +19,11 @@ public final class QuantileBench {
     private QuantileBench() {
     }
 
+    /** CPU time of this process: with other processes on the cores, wall time alone says little. */
+    private static long cpu() {
+        return ProcessHandle.current().info().totalCpuDuration().orElseThrow().toNanos();
+    }
+
     public static void main(String[] args) throws Exception {
         Path file = Path.of(args.length > 0 ? args[0] : "/tmp/big4g.npy");
         int repeats = args.length > 1 ? Integer.parseInt(args[1]) : 5;
@@ -28,6 +33,7 @@ public final class QuantileBench {
             NDArray rows = a.reshape(50, -1);
             for (String op : ops) {
                 for (int i = 0; i < repeats; i++) {
+                    long cpu0 = cpu();
                     long t0 = System.nanoTime();
                     Object r = switch (op) {
                         case "percentiles" -> c.percentile(a, new double[] {10, 50, 90});
@@ -46,11 +52,12 @@ public final class QuantileBench {
                         default -> c.median(a);
                     };
                     long t1 = System.nanoTime();
+                    long cpu1 = cpu();
                     Runtime rt = Runtime.getRuntime();
                     String shown = r instanceof NDArray x && x.size() == 1 ? Double.toString(x.reshape(-1).getDouble(0))
                             : r instanceof NDArray x ? x.dtype() + java.util.Arrays.toString(x.shape()) : String.valueOf(r);
-                    System.out.printf("%s: %.3f s  result %s  heap used %d MiB%n", op, (t1 - t0) / 1e9, shown,
-                            (rt.totalMemory() - rt.freeMemory()) >> 20);
+                    System.out.printf("%s: %.3f s (cpu %.3f s)  result %s  heap used %d MiB%n", op, (t1 - t0) / 1e9,
+                            (cpu1 - cpu0) / 1e9, shown, (rt.totalMemory() - rt.freeMemory()) >> 20);
                 }
             }
         }
