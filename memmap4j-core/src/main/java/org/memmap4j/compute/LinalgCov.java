@@ -26,6 +26,8 @@ final class LinalgCov {
 
     /** Doubles in a tile of rows read at once: 128 KiB, so that the Gram kernel's rows come from L2. */
     private static final int TILE = 1 << 14;
+    /** Super-blocks of at most this many doubles (1 MiB) are read once and kept in memory. */
+    private static final int ONCE = 1 << 17;
 
     private LinalgCov() {
     }
@@ -146,15 +148,25 @@ final class LinalgCov {
         int n = (int) (c1 - c0);
         // Tile width depends on S alone: it fixes where the Gram's partial sums are combined.
         int tw = Math.max(LinalgKernel.LANES, TILE / rows / LinalgKernel.LANES * LinalgKernel.LANES);
-        double[] tile = new double[rows * Math.min(tw, n)];
+        // A block that fits ONCE doubles is read once and kept; a larger one is read twice, tile by tile. Both
+        // compute the same operations in the same order.
+        boolean once = (long) rows * n <= ONCE;
+        double[] tile = new double[once ? rows * n : rows * Math.min(tw, n)];
+        if (once) {
+            load(s, base, t, rows, rowStride, colStride, shift, c0, n, tile);
+        }
         double[] sum = new double[rows];
         for (int x = 0; x < n; x += tw) {
             int wt = Math.min(tw, n - x);
-            load(s, base, t, rows, rowStride, colStride, shift, c0 + x, wt, tile);
+            int ld = once ? n : wt;
+            int off = once ? x : 0;
+            if (!once) {
+                load(s, base, t, rows, rowStride, colStride, shift, c0 + x, wt, tile);
+            }
             for (int i = 0; i < rows; i++) {
                 double acc = sum[i];
                 for (int k = 0; k < wt; k++) {
-                    acc += tile[i * wt + k];
+                    acc += tile[off + i * ld + k];
                 }
                 sum[i] = acc;
             }
@@ -168,14 +180,18 @@ final class LinalgCov {
         double[] m2 = new double[pairs];
         for (int x = 0; x < n; x += tw) {
             int wt = Math.min(tw, n - x);
-            load(s, base, t, rows, rowStride, colStride, shift, c0 + x, wt, tile);
+            int ld = once ? n : wt;
+            int off = once ? x : 0;
+            if (!once) {
+                load(s, base, t, rows, rowStride, colStride, shift, c0 + x, wt, tile);
+            }
             for (int i = 0; i < rows; i++) {
                 double mu = mean[i];
                 for (int k = 0; k < wt; k++) {
-                    tile[i * wt + k] -= mu;
+                    tile[off + i * ld + k] -= mu;
                 }
             }
-            kernel.gram(tile, rows, wt, m2);
+            kernel.gram(tile, off, ld, rows, wt, m2);
         }
         return new Part(n, mean, m2);
     }

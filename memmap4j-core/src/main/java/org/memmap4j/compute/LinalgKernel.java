@@ -20,10 +20,10 @@ interface LinalgKernel {
 
     /**
      * Adds, for every pair of rows {@code i >= j} of a row-major tile ({@code rows} rows of {@code w} columns, row
-     * {@code r} at {@code tile[r * w]}), the tile's sum of products of the two rows to {@code m2[p]},
+     * {@code r} at {@code t[off + r * ld]}), the tile's sum of products of the two rows to {@code m2[p]},
      * {@code p = i (i + 1) / 2 + j}: four accumulators from zero, combined, then added.
      */
-    void gram(double[] tile, int rows, int w, double[] m2);
+    void gram(double[] t, int off, int ld, int rows, int w, double[] m2);
 
     /**
      * Adds {@code a[ia + k] * b[ib + k]} for {@code k < n} to the accumulators {@code acc[at, at + 4)}, element
@@ -40,12 +40,12 @@ interface LinalgKernel {
     final class Scalar implements LinalgKernel {
 
         @Override
-        public void gram(double[] tile, int rows, int w, double[] m2) {
+        public void gram(double[] t, int off, int ld, int rows, int w, double[] m2) {
             double[] acc = new double[LANES];
             for (int i = 0, p = 0; i < rows; i++) {
                 for (int j = 0; j <= i; j++, p++) {
                     java.util.Arrays.fill(acc, 0);
-                    dot(tile, i * w, tile, j * w, w, acc, 0);
+                    dot(t, off + i * ld, t, off + j * ld, w, acc, 0);
                     m2[p] += LinalgKernel.sum(acc, 0);
                 }
             }

@@ -24,6 +24,20 @@ interface RadixKernel {
      */
     void row(MemorySegment seg, long off, long n, DType.Kind kind, RadixPass p, int lane, RadixPass.Acc acc);
 
+    /**
+     * Classifies contiguous native-order elements of a 32-bit-key kind (INT32, UINT32, FLOAT32) of interleaved
+     * lanes: element {@code i} belongs to lane {@code lane0 + i}, and each of these lanes has exactly one range, with
+     * key bounds {@code lo[lane]} and {@code hi[lane]}. Counts elements below and above into {@code under[lane]} and
+     * {@code over[lane]}, NaN keys into {@code nans[lane]} (when counting NaN), and hands the elements inside to the
+     * lane's accumulator in {@code accs} (created with {@link RadixPass#newAcc} when missing).
+     *
+     * @return how many of the first elements were handled; the caller classifies the rest one by one
+     */
+    default long across32(MemorySegment seg, long off, long n, DType.Kind kind, int lane0, int[] lo, int[] hi,
+                          int[] under, int[] over, int[] nans, RadixPass p, RadixPass.Acc[] accs) {
+        return 0;
+    }
+
     /** The portable kernel: one element at a time. */
     final class Scalar implements RadixKernel {
 

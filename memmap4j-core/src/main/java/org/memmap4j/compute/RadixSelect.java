@@ -348,6 +348,23 @@ final class RadixSelect {
             boolean fast = t.isNativeOrder() && size >= 4 && (k.isInteger() || k.isFloat());
             RadixKernel kernel = vector ? RadixKernel.INSTANCE : RadixKernel.SCALAR;
             RadixPass.Acc[] accs = new RadixPass.Acc[lanes];
+            // Interleaved lanes with one range each: bounds and gap counts per lane in flat arrays, folded in at the
+            // end. single[l] counts the single-range lanes below l (a row of lanes qualifies in O(1)).
+            int[] lo32 = new int[lanes];
+            int[] hi32 = new int[lanes];
+            int[] single = new int[lanes + 1];
+            for (int lane = 0; lane < lanes; lane++) {
+                boolean one = p.first[lane + 1] - p.first[lane] == 1;
+                single[lane + 1] = single[lane] + (one ? 1 : 0);
+                if (one && size == 4) {
+                    lo32[lane] = (int) p.lo[p.first[lane]];
+                    hi32[lane] = (int) p.hi[p.first[lane]];
+                }
+            }
+            int[] under = new int[lanes];
+            int[] over = new int[lanes];
+            int[] nans = new int[lanes];
+            boolean small = to - from <= Integer.MAX_VALUE; // int counts per lane cannot overflow
             new StridedLoop(a.shape(), new long[][] {a.strides(), laneIds}, false)
                     .run(new long[] {a.segmentOffset(), 0}, from, to, (off, st, cnt) -> {
                         if (st[1] == 0) {
@@ -366,7 +383,17 @@ final class RadixSelect {
                                 }
                             }
                         } else {
-                            for (long i = 0, o = off[0], l = off[1]; i < cnt; i++, o += st[0], l += st[1]) {
+                            // Lanes interleave: every element of the row belongs to another lane. Where the lanes
+                            // are consecutive and have one range each, the kernel compares against per-lane bounds;
+                            // otherwise element by element.
+                            long start = 0;
+                            int l0 = (int) off[1];
+                            if (fast && size == 4 && st[0] == 4 && st[1] == 1 && small
+                                    && single[l0 + (int) cnt] - single[l0] == cnt) {
+                                start = kernel.across32(seg, off[0], cnt, k, l0, lo32, hi32, under, over, nans, p, accs);
+                            }
+                            for (long i = start, o = off[0] + start * st[0], l = off[1] + start * st[1]; i < cnt;
+                                 i++, o += st[0], l += st[1]) {
                                 int lane = (int) l;
                                 if (p.first[lane] == p.first[lane + 1]) {
                                     continue;
@@ -376,6 +403,14 @@ final class RadixSelect {
                             }
                         }
                     });
+            for (int lane = 0; lane < lanes; lane++) {
+                if (under[lane] + over[lane] + nans[lane] > 0) {
+                    RadixPass.Acc acc = accs[lane] == null ? accs[lane] = p.newAcc(lane) : accs[lane];
+                    acc.gap[0] += under[lane];
+                    acc.gap[1] += over[lane];
+                    acc.nan += nans[lane];
+                }
+            }
             return accs;
         }
 

@@ -17,7 +17,7 @@ final class VectorLinalgKernel implements LinalgKernel {
     }
 
     @Override
-    public void gram(double[] tile, int rows, int w, double[] m2) {
+    public void gram(double[] tile, int off, int ld, int rows, int w, double[] m2) {
         // Blocks of 3 x 4 row pairs: 7 loads feed 12 sums per step (12 accumulators stay in registers). Each pair's
         // sum is still its own four lanes over the columns, so the result is the scalar kernel's.
         double[] acc = new double[LANES];
@@ -26,37 +26,37 @@ final class VectorLinalgKernel implements LinalgKernel {
             int jEnd = i0 + 3;
             int j0 = 0;
             for (; j0 + 4 <= jEnd; j0 += 4) {
-                block(tile, w, i0, j0, m2);
+                block(tile, off, ld, w, i0, j0, m2);
             }
             for (int j = j0; j < jEnd; j++) {
                 for (int i = Math.max(i0, j); i < i0 + 3; i++) {
-                    single(tile, w, i, j, acc, m2);
+                    single(tile, off, ld, w, i, j, acc, m2);
                 }
             }
         }
         for (int i = i0; i < rows; i++) {
             for (int j = 0; j <= i; j++) {
-                single(tile, w, i, j, acc, m2);
+                single(tile, off, ld, w, i, j, acc, m2);
             }
         }
     }
 
-    private void single(double[] tile, int w, int i, int j, double[] acc, double[] m2) {
+    private void single(double[] tile, int off, int ld, int w, int i, int j, double[] acc, double[] m2) {
         java.util.Arrays.fill(acc, 0);
-        dot(tile, i * w, tile, j * w, w, acc, 0);
+        dot(tile, off + i * ld, tile, off + j * ld, w, acc, 0);
         m2[i * (i + 1) / 2 + j] += LinalgKernel.sum(acc, 0);
     }
 
     /** Rows i0..i0+2 against rows j0..j0+3; pairs with j > i are computed and dropped. */
-    private static void block(double[] t, int w, int i0, int j0, double[] m2) {
+    private static void block(double[] t, int off, int ld, int w, int i0, int j0, double[] m2) {
         int body = w - w % LANES;
-        int a0 = i0 * w;
-        int a1 = a0 + w;
-        int a2 = a1 + w;
-        int b0 = j0 * w;
-        int b1 = b0 + w;
-        int b2 = b1 + w;
-        int b3 = b2 + w;
+        int a0 = off + i0 * ld;
+        int a1 = a0 + ld;
+        int a2 = a1 + ld;
+        int b0 = off + j0 * ld;
+        int b1 = b0 + ld;
+        int b2 = b1 + ld;
+        int b3 = b2 + ld;
         DoubleVector s00 = DoubleVector.zero(S);
         DoubleVector s01 = DoubleVector.zero(S);
         DoubleVector s02 = DoubleVector.zero(S);
@@ -90,16 +90,28 @@ final class VectorLinalgKernel implements LinalgKernel {
             s13 = x1.fma(y, s13);
             s23 = x2.fma(y, s23);
         }
-        DoubleVector[] s = {s00, s01, s02, s03, s10, s11, s12, s13, s20, s21, s22, s23};
-        double[] lanes = new double[LANES];
+        // Lanes out through an array of doubles: an array of vectors would make every accumulator an object.
+        double[] lanes = new double[12 * LANES];
+        s00.intoArray(lanes, 0);
+        s01.intoArray(lanes, 4);
+        s02.intoArray(lanes, 8);
+        s03.intoArray(lanes, 12);
+        s10.intoArray(lanes, 16);
+        s11.intoArray(lanes, 20);
+        s12.intoArray(lanes, 24);
+        s13.intoArray(lanes, 28);
+        s20.intoArray(lanes, 32);
+        s21.intoArray(lanes, 36);
+        s22.intoArray(lanes, 40);
+        s23.intoArray(lanes, 44);
         for (int di = 0; di < 3; di++) {
             for (int dj = 0; dj < 4; dj++) {
                 int i = i0 + di;
                 int j = j0 + dj;
                 if (j <= i) {
-                    s[di * 4 + dj].intoArray(lanes, 0);
-                    tail(t, i * w, j * w, body, w, lanes, 0, t);
-                    m2[i * (i + 1) / 2 + j] += LinalgKernel.sum(lanes, 0);
+                    int at = LANES * (di * 4 + dj);
+                    tail(t, off + i * ld, off + j * ld, body, w, lanes, at, t);
+                    m2[i * (i + 1) / 2 + j] += LinalgKernel.sum(lanes, at);
                 }
             }
         }

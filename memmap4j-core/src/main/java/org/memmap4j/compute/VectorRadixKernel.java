@@ -69,6 +69,50 @@ final class VectorRadixKernel implements RadixKernel {
         }
     }
 
+    @Override
+    public long across32(MemorySegment seg, long off, long n, DType.Kind kind, int lane0, int[] lo, int[] hi,
+                         int[] under, int[] over, int[] nans, RadixPass p, RadixPass.Acc[] accs) {
+        int vl = I.length();
+        long bound = n - n % vl;
+        boolean floats = kind == DType.Kind.FLOAT32;
+        int sign = kind == DType.Kind.UINT32 ? Integer.MIN_VALUE : 0;
+        boolean nan = p.countNaN;
+        int[] keys = new int[vl];
+        for (int i = 0; i < bound; i += vl) {
+            IntVector v = IntVector.fromMemorySegment(I, seg, off + 4L * i, NATIVE);
+            IntVector k;
+            if (floats) {
+                // Full keys (bounds differ from lane to lane in sign), NaN canonical: the largest key.
+                v = v.blend(0x7fffffff, v.lanewise(VectorOperators.AND, 0x7fffffff)
+                        .compare(VectorOperators.GT, 0x7f800000));
+                k = v.lanewise(VectorOperators.XOR, v.lanewise(VectorOperators.ASHR, 31)
+                        .lanewise(VectorOperators.AND, 0x7fffffff));
+            } else {
+                k = v.lanewise(VectorOperators.XOR, sign);
+            }
+            int l = lane0 + i;
+            VectorMask<Integer> lt = k.compare(VectorOperators.LT, IntVector.fromArray(I, lo, l));
+            VectorMask<Integer> gt = k.compare(VectorOperators.GT, IntVector.fromArray(I, hi, l));
+            IntVector.fromArray(I, under, l).sub((IntVector) lt.toVector()).intoArray(under, l);
+            IntVector.fromArray(I, over, l).sub((IntVector) gt.toVector()).intoArray(over, l);
+            if (nan) {
+                IntVector.fromArray(I, nans, l).sub((IntVector) k.compare(VectorOperators.EQ, Integer.MAX_VALUE)
+                        .toVector()).intoArray(nans, l);
+            }
+            VectorMask<Integer> in = lt.or(gt).not();
+            if (in.anyTrue()) {
+                k.intoArray(keys, 0);
+                for (long bits = in.toLong(); bits != 0; bits &= bits - 1) {
+                    int j = Long.numberOfTrailingZeros(bits);
+                    int lane = l + j;
+                    RadixPass.Acc acc = accs[lane] == null ? accs[lane] = p.newAcc(lane) : accs[lane];
+                    acc.hit(p, 0, p.first[lane], keys[j]);
+                }
+            }
+        }
+        return bound;
+    }
+
     /** A range over all keys catches every element: nothing to skip, so the scalar loop is faster. */
     private static boolean wholeDomain(RadixPass p, int a, int ranges, DType.Kind kind) {
         for (int r = a; r < a + ranges; r++) {

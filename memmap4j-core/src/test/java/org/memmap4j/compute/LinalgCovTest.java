@@ -130,6 +130,13 @@ class LinalgCovTest {
             big.setDouble(1e8 + big.getDouble(0, k), 0, k);
         }
         String bin = b.input(big);
+        // More than 128 rows: blocks too large to keep are read twice, tile by tile.
+        NDArray wide = NDArrays.empty(DType.FLOAT64, 150, 1100);
+        Randoms.fillNormal(wide, 10);
+        String win = b.input(wide);
+        cases.add(close("150 rows", () -> C.cov(wide), b.add("r = np.cov(" + win + ")"), false));
+        cases.add(close("150 rows corrcoef", () -> C.corrcoef(wide.get("::-1")), b.add("r = np.corrcoef(" + win
+                + "[::-1])"), true));
         cases.add(close("1M columns, mean 1e8", () -> C.cov(big), b.add("r = np.cov(" + bin + ")"), false));
         check(b, cases);
     }

@@ -11,7 +11,7 @@ import org.memmap4j.format.Npy;
  * Times operations of this package on a large .npy file (default /tmp/big4g.npy, 1e9 float32): run with
  * {@code java -Xmx64m --add-modules jdk.incubator.vector -cp target/classes:target/test-classes
  * org.memmap4j.compute.QuantileBench [file] [repeats] [op...]}; ops: median (default), percentiles, axis1 (median of
- * each of 50 rows), hist, cov (50 rows), corr (every 10th row, first 10,000 columns), cumsum (into a memmap next to
+ * each of 50 rows), axis0 (median of each of 50 interleaved columns), hist, cov (50 rows), corr (every 10th row, first 10,000 columns), cumsum (into a memmap next to
  * the file), matvec (50 rows times a vector).
  */
 public final class QuantileBench {
@@ -38,6 +38,7 @@ public final class QuantileBench {
                     Object r = switch (op) {
                         case "percentiles" -> c.percentile(a, new double[] {10, 50, 90});
                         case "axis1" -> c.median(rows, 1);
+                        case "axis0" -> c.median(a.reshape(-1, 50), 0);
                         case "hist" -> c.histogram(a, 100).counts();
                         case "cov" -> c.cov(rows);
                         case "corr" -> c.corrcoef(rows.get("::10, :10000"));

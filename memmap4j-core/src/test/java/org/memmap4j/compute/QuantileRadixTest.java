@@ -83,6 +83,16 @@ class QuantileRadixTest {
                 assertSelects(c, a.T(), new int[] {0}, new long[] {5, 35_000}, dt + " columns");
                 assertSelects(c, a, null, new long[] {0, 104_999, 105_000, 209_999}, dt + " all");
             }
+            // Interleaved lanes: a C-ordered (N, 10) array reduced over axis 0, each row holding one element of
+            // every lane (the vector kernel compares a row against per-lane bounds).
+            for (String dt : new String[] {"float32", "int32", "uint32", "float64", ">f4"}) {
+                NDArray a = QuantileTestData.random(DType.of(dt), Order.C, rnd, 0, 70_000, 10);
+                if (a.dtype().kind().isFloat()) {
+                    a.setDouble(Double.NaN, 123, 7);
+                }
+                assertSelects(c, a, new int[] {0}, new long[] {0, 34_999, 35_000, 69_999}, dt + " interleaved");
+                assertSelects(c, a.get(":, 1:"), new int[] {0}, new long[] {17, 50_000}, dt + " interleaved view");
+            }
         }
     }
 
