@@ -43,6 +43,16 @@ interface ReduceKernels {
     int sumLeaf(MemorySegment s, long off, int count, boolean f64, boolean skipNaN, double[] lanes);
 
     /**
+     * Sums whole consecutive leaves: {@code out[j]} becomes the sum of leaf j, its 16 lanes (as {@link #sumLeaf}
+     * computes them) combined by {@link ReduceLanes#combine}'s tree. Bit-for-bit the same as sumLeaf then combine,
+     * per leaf, but without a call and a lane array per leaf, which cost as much as the leaf's additions.
+     *
+     * @param leaves the number of leaves, at most {@code out.length}
+     * @return the number of elements that are not skipped
+     */
+    int sumLeaves(MemorySegment s, long off, int leaves, boolean f64, boolean skipNaN, double[] out);
+
+    /**
      * Sums the first count elements (a multiple of 16, at most {@link #VAR_LEAF}) of a variance leaf as deviations
      * from a shift k into 16 lanes: with {@code d = x - k} (0 for skipped NaN elements), {@code sum[j]} accumulates d
      * by addition and {@code sq[j]} by {@code Math.fma(d, d, sq[j])}, both from +0.0.

@@ -20,6 +20,9 @@ import java.util.Arrays;
  */
 final class ReduceLanes {
 
+    /** Whole leaves summed per kernel call. */
+    private static final int LEAF_BATCH = 64;
+
     private ReduceLanes() {
     }
 
@@ -41,6 +44,7 @@ final class ReduceLanes {
         private final double[] lanes = new double[LANES];
         private int fill;
         private final double[] stack = new double[64];
+        private final double[] leafSums = new double[LEAF_BATCH];
         private int depth;
         private long leaves;
 
@@ -73,9 +77,13 @@ final class ReduceLanes {
             for (; fill != 0 && i < n; i++) {
                 count += addOne(read(s, off + i * size, f64), skipNaN);
             }
-            for (; n - i >= LEAF; i += LEAF) {
-                count += k.sumLeaf(s, off + i * size, LEAF, f64, skipNaN, lanes);
-                closeLeaf();
+            while (n - i >= LEAF) {
+                int m = (int) Math.min(LEAF_BATCH, (n - i) / LEAF);
+                count += k.sumLeaves(s, off + i * size, m, f64, skipNaN, leafSums);
+                for (int j = 0; j < m; j++) {
+                    push(leafSums[j]);
+                }
+                i += (long) m * LEAF;
             }
             // The start of a last, partial leaf: whole groups of 16 through the kernel too (short slices).
             int part = (int) (n - i) & -LANES;
@@ -103,6 +111,11 @@ final class ReduceLanes {
             double v = combine(lanes);
             Arrays.fill(lanes, 0.0);
             fill = 0;
+            push(v);
+        }
+
+        /** Adds the sum of a whole leaf to the pairwise merge. */
+        private void push(double v) {
             stack[depth++] = v;
             for (long c = ++leaves; (c & 1) == 0; c >>= 1) {
                 stack[depth - 2] += stack[depth - 1];

@@ -1,6 +1,5 @@
 package org.memmap4j.compute;
 
-
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteOrder;
 import jdk.incubator.vector.DoubleVector;
@@ -43,11 +42,26 @@ final class VectorReduceKernels implements ReduceKernels {
 
     @Override
     public int sumLeaf(MemorySegment s, long off, int count, boolean f64, boolean skipNaN, double[] lanes) {
-        return f64 ? sumLeaf(s, off, count, true, skipNaN, lanes, 32) : sumLeaf(s, off, count, false, skipNaN, lanes, 16);
+        return leaf(s, off, count, f64, skipNaN, f64 ? 32 : 16, lanes, null, 0);
     }
 
-    private static int sumLeaf(MemorySegment s, long off, int count, boolean f64, boolean skipNaN, double[] lanes,
-                               int step) {
+    @Override
+    public int sumLeaves(MemorySegment s, long off, int leaves, boolean f64, boolean skipNaN, double[] out) {
+        int step = f64 ? 32 : 16;
+        long leafBytes = (long) LEAF * (step / 4);
+        int count = 0;
+        for (int j = 0; j < leaves; j++) {
+            count += leaf(s, off + j * leafBytes, LEAF, f64, skipNaN, step, null, out, j);
+        }
+        return count;
+    }
+
+    /**
+     * Sums count elements (a multiple of 16) into 16 lanes held in four vectors, then stores the lanes (if lanes is
+     * not null) or their combined sum into out[j]. Returns the number of elements not skipped.
+     */
+    private static int leaf(MemorySegment s, long off, int count, boolean f64, boolean skipNaN, int step,
+                            double[] lanes, double[] out, int j) {
         DoubleVector a0 = DoubleVector.zero(D4);
         DoubleVector a1 = a0;
         DoubleVector a2 = a0;
@@ -75,10 +89,16 @@ final class VectorReduceKernels implements ReduceKernels {
             a2 = a2.add(x2);
             a3 = a3.add(x3);
         }
-        a0.intoArray(lanes, 0);
-        a1.intoArray(lanes, 4);
-        a2.intoArray(lanes, 8);
-        a3.intoArray(lanes, 12);
+        if (lanes != null) {
+            a0.intoArray(lanes, 0);
+            a1.intoArray(lanes, 4);
+            a2.intoArray(lanes, 8);
+            a3.intoArray(lanes, 12);
+        } else {
+            // ReduceLanes.combine's tree: column c is (l[c] + l[4 + c]) + (l[8 + c] + l[12 + c]), then the columns pairwise.
+            DoubleVector r = a0.add(a1).add(a2.add(a3));
+            out[j] = (r.lane(0) + r.lane(1)) + (r.lane(2) + r.lane(3));
+        }
         return seen.anyTrue() ? count - nans(s, off, count, f64) : count;
     }
 
