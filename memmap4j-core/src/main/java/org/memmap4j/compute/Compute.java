@@ -27,14 +27,17 @@ import org.memmap4j.internal.Elements;
  */
 public final class Compute {
 
-    private static final Compute LOCAL = new Compute(ChunkExecutor.local(), ProgressListener.NONE);
+    private static final Compute LOCAL = new Compute(ChunkExecutor.local(), ProgressListener.NONE, true);
 
     final ChunkExecutor executor;
     final ProgressListener progress;
+    /** Whether files this Compute writes are forced to the storage device before they are renamed into place. */
+    final boolean durable;
 
-    private Compute(ChunkExecutor executor, ProgressListener progress) {
+    private Compute(ChunkExecutor executor, ProgressListener progress, boolean durable) {
         this.executor = executor;
         this.progress = progress;
+        this.durable = durable;
     }
 
     /** {@return computation on the shared local executor, one thread per core} */
@@ -49,7 +52,7 @@ public final class Compute {
      * @return the compute
      */
     public static Compute on(ChunkExecutor executor) {
-        return new Compute(Objects.requireNonNull(executor, "executor"), ProgressListener.NONE);
+        return new Compute(Objects.requireNonNull(executor, "executor"), ProgressListener.NONE, true);
     }
 
     /**
@@ -59,7 +62,21 @@ public final class Compute {
      * @return the compute
      */
     public Compute withProgress(ProgressListener listener) {
-        return new Compute(executor, Objects.requireNonNull(listener, "listener"));
+        return new Compute(executor, Objects.requireNonNull(listener, "listener"), durable);
+    }
+
+    /**
+     * Returns a copy that forces (or not) the files it writes ({@code evalToNpy}, {@code evalToRaw},
+     * {@code extractToNpy}, {@code compressToNpy}) to the storage device before renaming them into place. The
+     * default is to force them: the result then survives a power failure. Without it a file still appears whole or
+     * not at all, and survives the process being killed, as with {@code np.save}; for a scratch result it saves the
+     * wait for the disk, most of the time taken when writing a large file.
+     *
+     * @param durable whether to force written files to the storage device
+     * @return the compute
+     */
+    public Compute withDurableFiles(boolean durable) {
+        return new Compute(executor, progress, durable);
     }
 
     /** {@return the executor chunks run on} */

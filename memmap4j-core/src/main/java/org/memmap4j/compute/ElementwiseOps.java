@@ -142,7 +142,7 @@ final class ElementwiseOps {
 
     static NDArray evalToNpy(Compute c, Expr e, Path file, boolean overwrite) throws IOException {
         DType t = e.dtype();
-        AtomicFile.write(file, overwrite, tmp -> {
+        AtomicFile.write(file, overwrite, c.durable, tmp -> {
             long dataOffset;
             try (NDArray o = Npy.create(tmp, t, Order.C, true, e.shape)) {
                 dataOffset = o.fileOffset().orElseThrow();
@@ -154,7 +154,7 @@ final class ElementwiseOps {
 
     static NDArray evalToRaw(Compute c, Expr e, Path file, boolean overwrite) throws IOException {
         DType t = e.dtype();
-        AtomicFile.write(file, overwrite, tmp -> runToFile(c, e, tmp, 0));
+        AtomicFile.write(file, overwrite, c.durable, tmp -> runToFile(c, e, tmp, 0));
         if (e.size() == 0) {
             return NDArrays.empty(t, e.shape);
         }

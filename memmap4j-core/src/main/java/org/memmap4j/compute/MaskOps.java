@@ -196,7 +196,7 @@ final class MaskOps {
             sel.write(c, out, selected);
             return out;
         }
-        AtomicFile.write(file, overwrite, tmp -> {
+        AtomicFile.write(file, overwrite, c.durable, tmp -> {
             try (NDArray o = Npy.create(tmp, t, Order.C, true, outShape)) {
                 sel.write(c, o, selected);
             }

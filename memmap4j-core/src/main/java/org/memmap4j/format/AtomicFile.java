@@ -43,6 +43,26 @@ public final class AtomicFile {
      * @throws IOException                if writing or renaming fails
      */
     public static void write(Path target, boolean overwrite, Writer writer) throws IOException {
+        write(target, overwrite, true, writer);
+    }
+
+    /**
+     * Runs the writer on a fresh temporary file next to {@code target}, forces it to disk if asked, and renames it
+     * to {@code target}. On failure the temporary file is deleted and {@code target} is untouched.
+     *
+     * <p>Without forcing, the rename still makes the file appear whole or not at all to readers and survives the
+     * process being killed (the data is in the page cache); only a crash of the whole machine before the kernel
+     * writes it back could lose it, as for {@code np.save} or {@code Files.write}. Forcing costs a wait for the disk,
+     * which for large files is most of the time taken.
+     *
+     * @param target    the final path
+     * @param overwrite whether an existing target may be replaced
+     * @param force     whether to force the content to the storage device before the rename
+     * @param writer    writes the content
+     * @throws FileAlreadyExistsException if target exists and overwrite is false
+     * @throws IOException                if writing or renaming fails
+     */
+    public static void write(Path target, boolean overwrite, boolean force, Writer writer) throws IOException {
         Path abs = target.toAbsolutePath();
         if (!overwrite && Files.exists(abs)) {
             throw new FileAlreadyExistsException(target.toString(), null, "file exists (refusing to overwrite it)");
@@ -52,8 +72,8 @@ public final class AtomicFile {
         try {
             keepPermissions(abs, tmp);
             writer.write(tmp);
-            try (var ch = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE)) {
-                ch.force(true);
+            if (force) {
+                forceToDisk(tmp);
             }
             if (overwrite) {
                 Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -67,6 +87,12 @@ public final class AtomicFile {
             if (!done) {
                 Files.deleteIfExists(tmp);
             }
+        }
+    }
+
+    private static void forceToDisk(Path file) throws IOException {
+        try (var ch = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE)) {
+            ch.force(true);
         }
     }
 

@@ -155,6 +155,26 @@ class ElementwiseEvalTest {
         }
     }
 
+    /** Files written without forcing them to disk have the same content, and the copy keeps the executor. */
+    @Test
+    void filesWrittenWithoutForcingAreTheSame() throws Exception {
+        NDArray a = arange("float32", 1000, 7);
+        Expr e = Expr.of(a).multiply(9).divide(5).add(32).multiply(1.02);
+        Compute scratch = SMALL.withDurableFiles(false);
+        assertThat(scratch.executor()).isSameAs(SMALL.executor());
+        Path durable = dir.resolve("durable.npy");
+        Path fast = dir.resolve("fast.npy");
+        SMALL.evalToNpy(e, durable, false).close();
+        scratch.evalToNpy(e, fast, false).close();
+        assertThat(Files.readAllBytes(fast)).isEqualTo(Files.readAllBytes(durable));
+        Path picked = dir.resolve("picked.npy");
+        scratch.extractToNpy(e.gt(50), e, picked, false).close();
+        assertThat(bytes(Npy.load(picked))).isEqualTo(bytes(SMALL.extract(e.gt(50), e)));
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("durable.npy", "fast.npy", "picked.npy");
+        }
+    }
+
     @Test
     void resultsAreIdenticalForAnyThreadCountAndChunkSizeAndProgressIsReported() {
         java.util.Random rnd = new java.util.Random(3);
