@@ -3,67 +3,77 @@ package org.memmap4j.bench;
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.util.concurrent.TimeUnit;
-import org.memmap4j.NDArray;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.memmap4j.DType;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The tight-loop baseline the kernels are measured against: one thread summing a mapped float32 segment with four
- * independent float64 accumulators (what C2 can do without the Vector API).
+ * The tight-loop baseline the kernels are measured against: summing a mapped float32 segment with four independent
+ * float64 accumulators (what C2 makes of a plain loop, without the Vector API), on 1 thread or split in equal parts
+ * over {@code threads}. Same input as the kernel benchmarks ({@code n} float32 uniform values in a fresh temporary
+ * file); bytes per operation: {@code 4n}. The kernels' "% of baseline" compares GB/s at the same thread count. It
+ * calls no memmap4j kernel: {@code vector} and {@code chunkBytes} do not change it (run it with one value of each).
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 2)
-@Measurement(iterations = 5)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED"})
-public class BaselineBench {
+public class BaselineBench extends KernelBench {
 
     private static final ValueLayout.OfFloat F32 = ValueLayout.JAVA_FLOAT_UNALIGNED;
 
-    /** Elements in the benchmark file. */
-    @Param("100000000")
-    public long n;
-
-    private NDArray a;
     private MemorySegment seg;
+    private ExecutorService pool;
 
-    /**
-     * Maps the benchmark file.
-     *
-     * @throws IOException if it cannot be made or mapped
-     */
-    @Setup(Level.Trial)
-    public void setUp() throws IOException {
-        a = BenchData.open(n);
-        seg = a.segment();
+    /** Creates the benchmark; JMH does. */
+    public BaselineBench() {
     }
 
-    /** Unmaps it. */
+    @Override
+    protected void open() throws IOException {
+        seg = data("a", DType.FLOAT32, SEED, n).segment();
+        pool = threads > 1 ? Executors.newFixedThreadPool(threads) : null;
+    }
+
+    /** Stops the threads. */
     @TearDown(Level.Trial)
-    public void tearDown() {
-        a.close();
+    public void stopPool() {
+        if (pool != null) {
+            pool.shutdownNow();
+        }
     }
 
     /**
-     * Sums the segment in one thread.
+     * Sums the segment.
      *
+     * @param t counts the bytes
      * @return the sum
+     * @throws InterruptedException if interrupted while waiting for the parts
+     * @throws ExecutionException   if a part fails
      */
     @Benchmark
-    public double scalarLoopSum() {
+    public double scalarLoopSum(Traffic t) throws InterruptedException, ExecutionException {
+        t.add(seg.byteSize());
+        if (pool == null) {
+            return sum(seg);
+        }
+        long part = (seg.byteSize() / 4 + threads - 1) / threads * 4;
+        List<Future<Double>> parts = new ArrayList<>();
+        for (long from = 0; from < seg.byteSize(); from += part) {
+            MemorySegment s = seg.asSlice(from, Math.min(part, seg.byteSize() - from));
+            parts.add(pool.submit(() -> sum(s)));
+        }
+        double total = 0;
+        for (Future<Double> f : parts) {
+            total += f.get();
+        }
+        return total;
+    }
+
+    private static double sum(MemorySegment seg) {
         double s0 = 0;
         double s1 = 0;
         double s2 = 0;

@@ -1,49 +1,92 @@
 package org.memmap4j.bench;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import org.memmap4j.DType;
-import org.memmap4j.Mode;
 import org.memmap4j.NDArray;
 import org.memmap4j.Order;
 import org.memmap4j.compute.Compute;
 import org.memmap4j.format.Npy;
 
-/** The benchmark input: a float32 .npy of uniform [0, 1) values, made once (seeded) and reused across runs. */
+/**
+ * Benchmark inputs: seeded .npy files made in a fresh temporary directory at the start of each trial, so that they
+ * are in the page cache (just written) and no run depends on what an earlier one left behind. Floats are uniform in
+ * [0, 1); integers are uniform in [0, {@link #INT_RANGE}).
+ */
 public final class BenchData {
+
+    /** The exclusive upper bound of integer data. */
+    public static final long INT_RANGE = 1000;
 
     private BenchData() {
     }
 
     /**
-     * Returns the file for n float32 elements under the directory in {@code memmap4j.bench.dir} (default
-     * {@code /tmp}), creating it when missing.
+     * Makes a fresh directory for one trial's files under {@code memmap4j.bench.dir} (default: the JVM's temporary
+     * directory).
      *
-     * @param n the number of elements
-     * @return the path of the .npy file
+     * @return the new directory
      * @throws IOException if it cannot be created
      */
-    public static Path float32(long n) throws IOException {
-        Path dir = Path.of(System.getProperty("memmap4j.bench.dir", "/tmp"));
-        Path f = dir.resolve("memmap4j-bench-f32-" + n + ".npy");
-        if (!Files.exists(f)) {
-            try (NDArray a = Npy.create(f, DType.FLOAT32, Order.C, false, n)) {
-                Compute.local().fillUniform(a, 42);
-                a.flush();
-            }
-        }
-        return f;
+    public static Path newDirectory() throws IOException {
+        Path base = Path.of(System.getProperty("memmap4j.bench.dir", System.getProperty("java.io.tmpdir")));
+        return Files.createTempDirectory(base, "memmap4j-jmh-");
     }
 
     /**
-     * Opens the benchmark file read-only.
+     * Creates {@code dir/name.npy} and fills it with seeded random values.
      *
-     * @param n the number of elements
-     * @return the mapped array
-     * @throws IOException if it cannot be created or opened
+     * @param c     computes the values (the benchmark's executor, so setup is as fast as it can be)
+     * @param dir   the directory
+     * @param name  the file name without extension
+     * @param dtype a float or integer dtype
+     * @param seed  the seed
+     * @param shape the shape
+     * @return the file, mapped read-write (close it to unmap)
+     * @throws IOException if it cannot be created
      */
-    public static NDArray open(long n) throws IOException {
-        return Npy.open(float32(n), Mode.READ_ONLY);
+    public static NDArray create(Compute c, Path dir, String name, DType dtype, long seed, long... shape)
+            throws IOException {
+        NDArray a = Npy.create(dir.resolve(name + ".npy"), dtype, Order.C, false, shape);
+        if (dtype.kind().isFloat()) {
+            c.fillUniform(a, seed);
+        } else {
+            c.fillIntegers(a, 0, INT_RANGE, seed);
+        }
+        return a;
+    }
+
+    /**
+     * Returns the threshold that splits the data of a dtype in half: 0.5 for floats, the middle of
+     * [0, {@link #INT_RANGE}) for integers.
+     *
+     * @param dtype the data's dtype
+     * @return the threshold
+     */
+    public static double middle(DType dtype) {
+        return dtype.kind().isFloat() ? 0.5 : (INT_RANGE - 1) / 2.0;
+    }
+
+    /**
+     * Deletes a directory and everything under it.
+     *
+     * @param dir the directory; nothing happens if it is null or gone
+     * @throws UncheckedIOException if a file cannot be deleted
+     */
+    public static void delete(Path dir) {
+        if (dir == null || !Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
