@@ -115,7 +115,7 @@ public final class BlockMeans {
             double[] out = new double[(int) (to - from) * gc];
             double[] sum = new double[gc];
             long[] count = new long[gc];
-            double[] buf = new double[BLOCK];
+            double[] buf = new double[(int) Math.min(BLOCK, (arr.shape(1) + gc - 1) / gc)];
             for (long i = from; i < to; i++) {
                 Arrays.fill(sum, 0);
                 Arrays.fill(count, 0);

@@ -85,12 +85,14 @@ public final class Charts {
                 double lo = finiteOrNaN(e.min()[r][j]);
                 double hi = finiteOrNaN(e.max()[r][j]);
                 anyFinite |= lo == lo || hi == hi;
+                // The vertical stroke a dense plot fills in this column, drawn up and down in turn so that the
+                // step to the next column is short (long diagonals make anti-aliased drawing slow).
+                boolean up = j % 2 == 0;
                 xs.add(x);
-                ys.add(lo);
+                ys.add(up ? lo : hi);
                 if (e.starts()[j + 1] - e.starts()[j] > 1) {
-                    // Down and up within the column: the vertical stroke a dense plot would fill there.
                     xs.add(x);
-                    ys.add(hi);
+                    ys.add(up ? hi : lo);
                 }
             }
             XYSeries s = chart.addSeries(names.get(r), xs, ys);

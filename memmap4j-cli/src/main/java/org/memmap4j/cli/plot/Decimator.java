@@ -161,7 +161,8 @@ public final class Decimator {
             long base = arr.segmentOffset();
             int m = (int) (to - from);
             double[] out = new double[2 * m];
-            double[] buf = new double[BLOCK];
+            // Columns may be a single element: no bigger buffer than the widest column (tiny chunks are many).
+            double[] buf = new double[(int) Math.min(BLOCK, (n + cols - 1) / cols)];
             for (int i = 0; i < m; i++) {
                 long r = (from + i) / cols;
                 long j = (from + i) % cols;

@@ -13,10 +13,11 @@ public final class Histograms {
 
     /**
      * Counts all elements in equal bins, like
-     * {@code np.histogram(a[~np.isnan(a)], bins, range=(np.nanmin(a), np.nanmax(a)))} without a range, and
-     * {@code np.histogram(a, bins, range=range)} with one: NaN is never counted (where {@code np.histogram(a, bins)}
-     * would refuse data holding NaN), nor are elements outside the range. Two extra parallel passes find the
-     * range when it is not given.
+     * {@code np.histogram(a[~np.isnan(a)], bins, range=(float(np.nanmin(a)), float(np.nanmax(a))))} without a
+     * range, and {@code np.histogram(a, bins, range=range)} with one: NaN is never counted (where
+     * {@code np.histogram(a, bins)} would refuse data holding NaN), nor are elements outside the range. The range
+     * holds Python floats, so edges are float64 whatever the dtype. Two extra parallel passes find the range when
+     * it is not given.
      *
      * @param c     where to compute
      * @param a     the data, any shape and real dtype

@@ -1,7 +1,12 @@
 package org.memmap4j.cli.plot;
 
+import static java.lang.foreign.ValueLayout.JAVA_BYTE;
+import static java.lang.foreign.ValueLayout.JAVA_INT_UNALIGNED;
+import static java.lang.foreign.ValueLayout.JAVA_LONG_UNALIGNED;
+import static java.lang.foreign.ValueLayout.JAVA_SHORT_UNALIGNED;
+
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
+import java.nio.ByteOrder;
 import org.memmap4j.DType;
 import org.memmap4j.NDArray;
 
@@ -14,12 +19,12 @@ final class Samples {
 
     private final MemorySegment segment;
     private final DType.Kind kind;
-    private final ValueLayout layout;
+    private final boolean swap;
 
     private Samples(MemorySegment segment, DType dtype) {
         this.segment = segment;
         this.kind = dtype.kind();
-        this.layout = dtype.layout();
+        this.swap = dtype.order() != ByteOrder.nativeOrder();
     }
 
     /**
@@ -47,80 +52,89 @@ final class Samples {
 
     /** Reads {@code n} elements starting at byte {@code offset}, {@code stride} bytes apart, into {@code out[0..n)}. */
     void read(long offset, long stride, int n, double[] out) {
+        // Constant native layouts (a layout held in a field is not constant to the JIT, and is several times slower),
+        // and a loop-invariant byte swap for the other order.
         MemorySegment s = segment;
+        boolean swap = this.swap;
         switch (kind) {
             case BOOL -> {
                 for (int i = 0; i < n; i++) {
-                    out[i] = s.get(ValueLayout.JAVA_BYTE, offset + i * stride) != 0 ? 1 : 0;
+                    out[i] = s.get(JAVA_BYTE, offset + i * stride) != 0 ? 1 : 0;
                 }
             }
             case INT8 -> {
                 for (int i = 0; i < n; i++) {
-                    out[i] = s.get(ValueLayout.JAVA_BYTE, offset + i * stride);
+                    out[i] = s.get(JAVA_BYTE, offset + i * stride);
                 }
             }
             case UINT8 -> {
                 for (int i = 0; i < n; i++) {
-                    out[i] = s.get(ValueLayout.JAVA_BYTE, offset + i * stride) & 0xFF;
+                    out[i] = s.get(JAVA_BYTE, offset + i * stride) & 0xFF;
                 }
             }
             case INT16 -> {
-                ValueLayout.OfShort l = (ValueLayout.OfShort) layout;
                 for (int i = 0; i < n; i++) {
-                    out[i] = s.get(l, offset + i * stride);
+                    out[i] = i16(s, offset + i * stride, swap);
                 }
             }
             case UINT16 -> {
-                ValueLayout.OfShort l = (ValueLayout.OfShort) layout;
                 for (int i = 0; i < n; i++) {
-                    out[i] = s.get(l, offset + i * stride) & 0xFFFF;
+                    out[i] = i16(s, offset + i * stride, swap) & 0xFFFF;
                 }
             }
             case FLOAT16 -> {
-                ValueLayout.OfShort l = (ValueLayout.OfShort) layout;
                 for (int i = 0; i < n; i++) {
-                    out[i] = Float.float16ToFloat(s.get(l, offset + i * stride));
+                    out[i] = Float.float16ToFloat(i16(s, offset + i * stride, swap));
                 }
             }
             case INT32 -> {
-                ValueLayout.OfInt l = (ValueLayout.OfInt) layout;
                 for (int i = 0; i < n; i++) {
-                    out[i] = s.get(l, offset + i * stride);
+                    out[i] = i32(s, offset + i * stride, swap);
                 }
             }
             case UINT32 -> {
-                ValueLayout.OfInt l = (ValueLayout.OfInt) layout;
                 for (int i = 0; i < n; i++) {
-                    out[i] = s.get(l, offset + i * stride) & 0xFFFF_FFFFL;
+                    out[i] = i32(s, offset + i * stride, swap) & 0xFFFF_FFFFL;
                 }
             }
             case INT64 -> {
-                ValueLayout.OfLong l = (ValueLayout.OfLong) layout;
                 for (int i = 0; i < n; i++) {
-                    out[i] = s.get(l, offset + i * stride);
+                    out[i] = i64(s, offset + i * stride, swap);
                 }
             }
             case UINT64 -> {
-                ValueLayout.OfLong l = (ValueLayout.OfLong) layout;
                 for (int i = 0; i < n; i++) {
-                    long v = s.get(l, offset + i * stride);
+                    long v = i64(s, offset + i * stride, swap);
                     // Unsigned: halve with the lost bit kept as a sticky bit, so the one rounding is correct.
                     out[i] = v >= 0 ? v : (double) (v >>> 1 | v & 1) * 2;
                 }
             }
             case FLOAT32 -> {
-                ValueLayout.OfFloat l = (ValueLayout.OfFloat) layout;
                 for (int i = 0; i < n; i++) {
-                    out[i] = s.get(l, offset + i * stride);
+                    out[i] = Float.intBitsToFloat(i32(s, offset + i * stride, swap));
                 }
             }
             case FLOAT64 -> {
-                ValueLayout.OfDouble l = (ValueLayout.OfDouble) layout;
                 for (int i = 0; i < n; i++) {
-                    out[i] = s.get(l, offset + i * stride);
+                    out[i] = Double.longBitsToDouble(i64(s, offset + i * stride, swap));
                 }
             }
             case COMPLEX64, COMPLEX128 -> throw new AssertionError("rejected by of()");
         }
+    }
+
+    private static short i16(MemorySegment s, long off, boolean swap) {
+        short v = s.get(JAVA_SHORT_UNALIGNED, off);
+        return swap ? Short.reverseBytes(v) : v;
+    }
+
+    private static int i32(MemorySegment s, long off, boolean swap) {
+        int v = s.get(JAVA_INT_UNALIGNED, off);
+        return swap ? Integer.reverseBytes(v) : v;
+    }
+
+    private static long i64(MemorySegment s, long off, boolean swap) {
+        long v = s.get(JAVA_LONG_UNALIGNED, off);
+        return swap ? Long.reverseBytes(v) : v;
     }
 }

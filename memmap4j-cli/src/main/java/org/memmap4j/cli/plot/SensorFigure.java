@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import org.memmap4j.NDArray;
 import org.memmap4j.compute.Compute;
@@ -89,10 +90,10 @@ public final class SensorFigure {
         int halfW = width / 2;
         int bottomH = height - topH;
         var envelope = Decimator.envelope(processed, traceRows, width, compute.executor(), org.memmap4j.exec.ProgressListener.NONE);
-        var line = Charts.line(envelope, names, "(a) traces: min/max of " + processed.shape(1) + " readings per pixel",
+        var line = Charts.line(envelope, names, String.format(Locale.ROOT, "(a) traces: min/max of %,d readings per pixel column", processed.shape(1)),
                 width, topH);
         var hist = Charts.histogram(Histograms.of(compute, processed, BINS, null),
-                "(b) all " + processed.size() + " readings", halfW, bottomH);
+                String.format(Locale.ROOT, "(b) histogram of all %,d readings", processed.size()), halfW, bottomH);
         List<String> labels = new ArrayList<>();
         for (long id : corrSensorIds) {
             labels.add(Long.toString(id));
