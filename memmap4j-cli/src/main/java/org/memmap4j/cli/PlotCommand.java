@@ -52,7 +52,8 @@ final class PlotCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--kind", paramLabel = "K",
-            description = "line (1-d: one line; 2-d: one line per row), hist (all elements) or heatmap (2-d). "
+            description = "line (1-d: one line; 2-d: one line per row, at most " + MAX_LINES + "), hist (all elements) or "
+                    + "heatmap (2-d; block means when larger than " + MAX_HEATMAP_SIDE + " or half the image per side). "
                     + "Default: line for 1-d and for 2-d with at most " + MAX_LINES + " rows, heatmap for other 2-d.")
     String kind;
 

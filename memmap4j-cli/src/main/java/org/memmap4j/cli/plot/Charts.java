@@ -50,13 +50,16 @@ public final class Charts {
     /** Blue through white to red, for values around a middle such as correlations (matplotlib's coolwarm ends). */
     public static final Color[] DIVERGING = {new Color(0x3B4CC0), new Color(0xDDDDDD), new Color(0xB40426)};
 
+    /** Rows of at most this many elements get a marker on every element. */
+    static final int FEW_POINTS = 100;
+
     private Charts() {
     }
 
     /**
      * A line chart of an envelope: each row one line through the minimum and maximum of every pixel column, so
      * the line covers exactly the range a plot of every element would cover. The x axis is the element's
-     * position in the row.
+     * position in the row. Rows of at most {@value #FEW_POINTS} elements also get a dot on every element.
      *
      * @param e      the envelope
      * @param names  one legend entry per row; the legend is hidden for a single row
@@ -95,8 +98,15 @@ public final class Charts {
                     ys.add(up ? hi : lo);
                 }
             }
+            if (r == 0) {
+                // The data ends at n: a gap there, which also keeps the x values unequally spaced. XChart puts a
+                // tick on every k-th of equally spaced x values, however wide the labels, and they overlap.
+                xs.add(e.length() - 0.5);
+                ys.add(Double.NaN);
+            }
             XYSeries s = chart.addSeries(names.get(r), xs, ys);
-            s.setMarker(SeriesMarkers.NONE);
+            // A few points are shown as dots too (a single point has no line to draw).
+            s.setMarker(e.length() <= FEW_POINTS ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
             s.setLineWidth(1f);
         }
         if (!anyFinite) {
