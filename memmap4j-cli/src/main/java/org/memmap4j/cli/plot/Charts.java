@@ -99,10 +99,8 @@ public final class Charts {
                 }
             }
             if (r == 0) {
-                // The data ends at n: a gap there, which also keeps the x values unequally spaced. XChart puts a
-                // tick on every k-th of equally spaced x values, however wide the labels, and they overlap.
-                xs.add(e.length() - 0.5);
-                ys.add(Double.NaN);
+                // The data ends at n.
+                endGap(xs, ys, e.length() - 0.5);
             }
             XYSeries s = chart.addSeries(names.get(r), xs, ys);
             // A few points are shown as dots too (a single point has no line to draw).
@@ -140,6 +138,8 @@ public final class Charts {
         }
         xs.add(h.edges().getDouble(bins));
         ys.add(0.0);
+        double last = h.edges().getDouble(bins);
+        endGap(xs, ys, last + (last - h.edges().getDouble(0)) / 100);
         XYChart chart = new XYChartBuilder().width(width).height(height).title(title).xAxisTitle("value")
                 .yAxisTitle("count").build();
         style(chart.getStyler());
@@ -304,6 +304,16 @@ public final class Charts {
         s.setTextAntiAlias(true);
         s.setChartTitleBoxVisible(false);
         s.setLegendBorderColor(Color.LIGHT_GRAY);
+    }
+
+    /**
+     * Ends a series with a gap at {@code x}, past its last point, which keeps the x values unequally spaced: XChart
+     * puts a tick on every k-th of equally spaced x values (pixel columns, bin edges), however wide the labels,
+     * and they overlap; otherwise it chooses round ticks spaced by their labels' width.
+     */
+    private static void endGap(List<Double> xs, List<Double> ys, double x) {
+        xs.add(x);
+        ys.add(Double.NaN);
     }
 
     private static double finiteOrNaN(double v) {
