@@ -78,6 +78,7 @@ final class ConvertCommand implements Callable<Integer> {
         }
         DType target = dtype == null ? null : DType.of(dtype);
         Order wanted = order == null ? null : Order.of(order);
+        checkWritableTarget(out);
         if (Files.exists(out) && Files.isSameFile(in, out)) {
             throw new IllegalArgumentException(out + ": is the input file; convert to another file (and rename it over the input if you want)");
         }
@@ -89,6 +90,10 @@ final class ConvertCommand implements Callable<Integer> {
              Progress progress = exec.progress()) {
             DType dt = target != null ? target : a.dtype();
             Order ord = outputOrder(a, wanted, fmt);
+            if (a.dtype().kind().isComplex() && !dt.kind().isComplex()) {
+                spec.commandLine().getErr().println("memmap4j: warning: " + in + ": casting complex values to " + dt.kind().numpyName()
+                        + " discards the imaginary part (NumPy's ComplexWarning)");
+            }
             AtomicFile.write(out, force, tmp -> {
                 ProgressListener listener = progress.phase("convert");
                 switch (fmt) {
@@ -115,6 +120,17 @@ final class ConvertCommand implements Callable<Integer> {
                     + Shapes.format(a.shape()) + " order " + ord);
         }
         return 0;
+    }
+
+    /** Refuses an OUT that cannot become a file, before any work: a directory, or one in a missing directory. */
+    private static void checkWritableTarget(Path out) throws IOException {
+        if (Files.isDirectory(out)) {
+            throw new IOException(out + ": is a directory");
+        }
+        Path parent = out.toAbsolutePath().getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
+            throw new java.nio.file.NoSuchFileException(out.toString(), null, "no such directory: " + parent);
+        }
     }
 
     /**

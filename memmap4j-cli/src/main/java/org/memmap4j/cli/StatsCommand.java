@@ -58,12 +58,13 @@ final class StatsCommand implements Callable<Integer> {
         try (NDArray whole = ArrayFile.open(file, raw, member);
              ChunkExecutor executor = exec.open();
              Progress progress = exec.progress()) {
-            NDArray a = slice == null ? whole : whole.get(slice);
             Compute compute = Compute.on(executor);
             Statistics s;
             try {
+                NDArray a = slice == null ? whole : whole.get(slice);
                 s = Statistics.of(a, axes, name -> compute.withProgress(progress.phase(name)));
-            } catch (IllegalArgumentException e) {
+            } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+                // A bad SLICE or --axis: say which file it was applied to.
                 throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
             }
             progress.finish();

@@ -254,8 +254,23 @@ class ConvertCommandTest {
         assertThat(unknown.err()).contains("unsupported dtype 'float128x'");
         assertThat(run("convert", in, out, "--format", "hdf5").err()).contains("--format must be npy, raw or npz");
         assertThat(run("convert", dir.resolve("missing.npy"), out).err()).contains("missing.npy");
+        assertThat(run("convert", in, dir, "--force").err()).isEqualTo("memmap4j: " + dir + ": is a directory");
+        assertThat(run("convert", in, dir.resolve("no/such/out.npy")).err()).contains("no/such/out.npy").contains("no such directory");
         assertThat(out).doesNotExist();
         assertNoTemporaryFiles();
+    }
+
+    @Test
+    void complexToRealWarnsAndKeepsTheRealPart() {
+        Path in = dir.resolve("c.npy");
+        Path out = dir.resolve("r.npy");
+        NumPy.run("np.save(sys.argv[1], np.array([[1.5 + 2j, -3j], [np.nan + 1j, 4]], 'c16'))", in);
+        Result r = run("convert", in, out, "--dtype", "f4");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.err()).contains("warning").contains("imaginary part");
+        assertThat(NumPy.run("import warnings; warnings.simplefilter('ignore'); e = np.load(sys.argv[1]).astype('f4'); g = np.load(sys.argv[2]); "
+                + "print(g.dtype == e.dtype and g.tobytes() == e.tobytes())", in, out)).isEqualTo("True");
+        assertThat(run("convert", in, dir.resolve("c8.npy"), "--dtype", "c8").err()).isEmpty();
     }
 
     @Test

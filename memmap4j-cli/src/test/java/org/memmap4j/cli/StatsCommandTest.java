@@ -267,6 +267,8 @@ class StatsCommandTest {
         assertThat(complex.code()).isEqualTo(1);
         assertThat(complex.err()).contains(c.toString()).contains("complex");
         assertThat(run("stats", f, "--threads", "0").err()).contains("--threads must be at least 1");
+        assertThat(run("stats", f, "5").err()).isEqualTo("memmap4j: " + f + ": index 5 is out of bounds for axis 0 with size 2");
+        assertThat(run("stats", f, "--axis", "1,-1").err()).isEqualTo("memmap4j: " + f + ": duplicate value in 'axis'");
         assertThat(run("stats", f, "--axis", "x").code()).isEqualTo(2);
     }
 
