@@ -12,9 +12,8 @@ import org.memmap4j.exec.ProgressListener;
 /**
  * Copies an array into a contiguous one of the same shape with NumPy's unsafe casting (what {@code astype} does:
  * {@link Expr#astype}'s block kernels between real dtypes; {@link NDArray#assign}, which moves bytes, for equal
- * dtypes and where complex is involved), in
- * parallel chunks, touching each page of both files about once, so that
- * arrays larger than memory convert in one sequential-ish pass.
+ * dtypes and where complex is involved), in parallel chunks, touching each page of both files about once, so that
+ * arrays larger than memory convert in one sequential pass over each.
  *
  * <p>The destination is walked in its memory order (a Fortran-ordered one through its transpose). When the source
  * is laid out in the same order, the work is consecutive runs of the flat index. When it is not (C to F or F to C),
