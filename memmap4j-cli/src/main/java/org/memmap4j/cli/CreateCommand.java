@@ -60,10 +60,7 @@ final class CreateCommand implements Callable<Integer> {
         DType dt = DType.of(dtype);
         long[] sh = Shapes.parse(shape);
         Order ord = Order.of(order);
-        String fmt = format != null ? format.toLowerCase(Locale.ROOT) : defaultFormat(file);
-        if (!java.util.Set.of("npy", "raw", "npz").contains(fmt)) {
-            throw new IllegalArgumentException("--format must be npy, raw or npz, got '" + format + "'");
-        }
+        String fmt = outputFormat(format, file);
         Filler filler = filler(fill, dt);
         AtomicFile.write(file, force, tmp -> {
             switch (fmt) {
@@ -89,6 +86,19 @@ final class CreateCommand implements Callable<Integer> {
         });
         spec.commandLine().getOut().println("created " + file + ": " + fmt + " " + dt.descr() + " " + Shapes.format(sh) + " order " + ord);
         return 0;
+    }
+
+    /**
+     * The format of a file to write: --format if given (npy, raw or npz), else from the file's extension.
+     *
+     * @throws IllegalArgumentException if --format names another format
+     */
+    static String outputFormat(String format, Path file) {
+        String fmt = format != null ? format.toLowerCase(Locale.ROOT) : defaultFormat(file);
+        if (!java.util.Set.of("npy", "raw", "npz").contains(fmt)) {
+            throw new IllegalArgumentException("--format must be npy, raw or npz, got '" + format + "'");
+        }
+        return fmt;
     }
 
     static String defaultFormat(Path file) {

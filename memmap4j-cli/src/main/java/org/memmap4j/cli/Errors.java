@@ -12,6 +12,12 @@ final class Errors {
     }
 
     static String message(Throwable ex) {
+        if (ex instanceof java.io.UncheckedIOException e && e.getCause() != null) {
+            return message(e.getCause()); // what a parallel job's chunk threw
+        }
+        if (ex instanceof java.nio.channels.ClosedByInterruptException || ex instanceof InterruptedException) {
+            return "interrupted";
+        }
         if (ex instanceof NoSuchFileException e) {
             return e.getFile() + ": " + (e.getReason() != null ? e.getReason() : "no such file");
         }
