@@ -41,6 +41,10 @@ final class MaskOps {
                     + "') to dtype('bool') according to the rule 'safe'");
         }
         Kind vk = values.ty.kind();
+        if (vk.isComplex()) {
+            throw new IllegalArgumentException(what.name().toLowerCase(java.util.Locale.ROOT)
+                    + "Where of complex values (" + values.dtype() + ") is not supported");
+        }
         MaskReducer r = run(c, what, values, where);
         Kind result = switch (what) {
             case SUM -> vk.isFloat() ? vk : vk.isUnsigned() ? Kind.UINT64 : Kind.INT64;
