@@ -529,10 +529,52 @@ final class ExprComplexMath {
             return;
         }
         log(ar, ai, single, re, im, i);
-        double lr = re[i];
-        double li = im[i];
-        double zr = r(r(br * lr, single) - r(bi * li, single), single);
-        double zi = r(r(br * li, single) + r(bi * lr, single), single);
-        exp(zr, zi, single, re, im, i);
+        annexGMultiply(br, bi, re[i], im[i], single, t);
+        exp(t[0], t[1], single, re, im, i);
+    }
+
+    /**
+     * C's complex multiplication (a + ib)(c + id), as GCC's {@code __muldc3}: the plain products, and when both parts
+     * come out NaN, C11 Annex G's recovery of infinities (an infinite factor is boxed to ±1 or 0 and NaN parts of
+     * the other become 0).
+     */
+    private static void annexGMultiply(double a, double b, double c, double d, boolean single, double[] out) {
+        double ac = r(a * c, single);
+        double bd = r(b * d, single);
+        double ad = r(a * d, single);
+        double bc = r(b * c, single);
+        double x = r(ac - bd, single);
+        double y = r(ad + bc, single);
+        if (x != x && y != y) {
+            boolean recalc = false;
+            if (Double.isInfinite(a) || Double.isInfinite(b)) {
+                a = Math.copySign(Double.isInfinite(a) ? 1 : 0, a);
+                b = Math.copySign(Double.isInfinite(b) ? 1 : 0, b);
+                c = c != c ? Math.copySign(0.0, c) : c;
+                d = d != d ? Math.copySign(0.0, d) : d;
+                recalc = true;
+            }
+            if (Double.isInfinite(c) || Double.isInfinite(d)) {
+                c = Math.copySign(Double.isInfinite(c) ? 1 : 0, c);
+                d = Math.copySign(Double.isInfinite(d) ? 1 : 0, d);
+                a = a != a ? Math.copySign(0.0, a) : a;
+                b = b != b ? Math.copySign(0.0, b) : b;
+                recalc = true;
+            }
+            if (!recalc && (Double.isInfinite(ac) || Double.isInfinite(bd) || Double.isInfinite(ad)
+                    || Double.isInfinite(bc))) {
+                a = a != a ? Math.copySign(0.0, a) : a;
+                b = b != b ? Math.copySign(0.0, b) : b;
+                c = c != c ? Math.copySign(0.0, c) : c;
+                d = d != d ? Math.copySign(0.0, d) : d;
+                recalc = true;
+            }
+            if (recalc) {
+                x = INF * r(r(a * c, single) - r(b * d, single), single);
+                y = INF * r(r(a * d, single) + r(b * c, single), single);
+            }
+        }
+        out[0] = x;
+        out[1] = y;
     }
 }

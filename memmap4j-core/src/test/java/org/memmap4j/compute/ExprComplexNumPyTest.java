@@ -282,6 +282,41 @@ class ExprComplexNumPyTest {
         System.out.println("power: worst " + worst + " of the bound for " + want.label());
     }
 
+    /**
+     * Powers of the special values: NaN, infinite and finite parts where NumPy has them. (Signs and values are not
+     * compared: with infinite or huge parts, b log a is so large that its last bit decides them.)
+     */
+    @Test
+    void powersOfSpecialValuesGiveNaNAndInfinityWhereNumPyDoes() {
+        NumPyBatch batch = new NumPyBatch(dir);
+        List<Runnable> checks = new ArrayList<>();
+        List<List<NumPyBatch.Result>> results = new ArrayList<>();
+        for (String t : COMPLEX_DTYPES) {
+            NDArray a = complexValues(t, 0);
+            NDArray b = complexValues(t, 1);
+            int at = batch.add("r = np.power(" + batch.input(a) + ", " + batch.input(b) + ")");
+            checks.add(() -> {
+                NDArray got = SMALL.eval(Expr.of(a).power(Expr.of(b)));
+                NDArray want = results.get(0).get(at).array();
+                for (long k = 0; k < got.size(); k++) {
+                    double[] g = got.getComplex(k);
+                    double[] e = want.getComplex(k);
+                    for (int p = 0; p < 2; p++) {
+                        assertThat(kind(g[p])).as("element %d part %d: memmap4j (%s, %s), numpy (%s, %s) for %s ** %s", k, p,
+                                g[0], g[1], e[0], e[1], java.util.Arrays.toString(a.getComplex(k)),
+                                java.util.Arrays.toString(b.getComplex(k))).isEqualTo(kind(e[p]));
+                    }
+                }
+            });
+        }
+        results.add(batch.run());
+        checks.forEach(Runnable::run);
+    }
+
+    private static String kind(double v) {
+        return v != v ? "NaN" : Double.isInfinite(v) ? "infinite" : "finite";
+    }
+
     @Test
     void everyUnaryOperationOnComplexMatchesNumPy() {
         ExprCases batch = new ExprCases(dir, "ExprComplexNumPyTest");

@@ -183,6 +183,51 @@ class ExprNumPyTest {
     }
 
     @Test
+    void roundWithDecimalsOnEveryDtypeGivesNumPysBits() {
+        ExprCases batch = new ExprCases(dir, "ExprNumPyTest");
+        java.util.Random rnd = new java.util.Random(5);
+        double[] v = new double[400];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = switch (i % 8) {
+                case 0 -> rnd.nextGaussian() * 1000;
+                case 1 -> Math.rint(rnd.nextGaussian() * 1e4) / 1000 + 0.0005;
+                case 2 -> (rnd.nextInt(2001) - 1000) * 0.5;
+                case 3 -> (rnd.nextInt(2001) - 1000) * 5;
+                case 4 -> rnd.nextGaussian() * 1e-3;
+                case 5 -> Math.scalb(rnd.nextDouble(), 40 + rnd.nextInt(30));
+                case 6 -> new double[] {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, -0.0, 0.0,
+                    1.005, 2.675, -2.5, 0.125, 65504}[rnd.nextInt(10)];
+                default -> rnd.nextGaussian() * 1e6;
+            };
+        }
+        for (String t : DTYPES) {
+            org.memmap4j.DType.Kind k = org.memmap4j.DType.of(t).kind();
+            double[] w = v.clone();
+            if (k.isInteger()) {
+                // Within half the dtype's range, so that rounding to thousands cannot leave it: out-of-range float to
+                // integer casts are undefined in C, and NumPy's SIMD and scalar casts disagree on them.
+                double max = ExprScalar.maxOf(k) / 2.0;
+                double min = ExprScalar.minOf(k) / 2.0;
+                for (int i = 0; i < w.length; i++) {
+                    w[i] = Double.isNaN(w[i]) ? 0 : Math.max(min, Math.min(max, w[i]));
+                }
+            }
+            NDArray a = t.equals("bool") ? values(t, 0) : org.memmap4j.NDArrays.of(w).astype(org.memmap4j.DType.of(t));
+            String pa = batch.input(a);
+            for (int d = -3; d <= 5; d++) {
+                int dd = d;
+                batch.add("r = np.round(" + pa + ", " + d + ")", () -> Expr.of(a).round(dd), 0);
+            }
+            for (int d : new int[] {-20, -10, 9, 12, 22, 30}) {
+                batch.add("r = np.round(" + pa + ", " + d + ")", () -> Expr.of(a).round(d), 0);
+            }
+        }
+        batch.add("r = np.round(np.asarray(1234.5678), 2)", () -> Expr.scalar(1234.5678).round(2), 0);
+        batch.add("r = np.round(np.asarray(1250), -2)", () -> Expr.scalar(1250).round(-2), 0);
+        batch.check();
+    }
+
+    @Test
     void theTemperatureFormulaIsComputedStepByStepInFloat32() {
         ExprCases batch = new ExprCases(dir, "ExprNumPyTest");
         java.util.Random rnd = new java.util.Random(11);
