@@ -548,25 +548,25 @@ final class ExprComplexMath {
         if (x != x && y != y) {
             boolean recalc = false;
             if (Double.isInfinite(a) || Double.isInfinite(b)) {
-                a = Math.copySign(Double.isInfinite(a) ? 1 : 0, a);
-                b = Math.copySign(Double.isInfinite(b) ? 1 : 0, b);
-                c = c != c ? Math.copySign(0.0, c) : c;
-                d = d != d ? Math.copySign(0.0, d) : d;
+                a = box(a);
+                b = box(b);
+                c = unNaN(c);
+                d = unNaN(d);
                 recalc = true;
             }
             if (Double.isInfinite(c) || Double.isInfinite(d)) {
-                c = Math.copySign(Double.isInfinite(c) ? 1 : 0, c);
-                d = Math.copySign(Double.isInfinite(d) ? 1 : 0, d);
-                a = a != a ? Math.copySign(0.0, a) : a;
-                b = b != b ? Math.copySign(0.0, b) : b;
+                c = box(c);
+                d = box(d);
+                a = unNaN(a);
+                b = unNaN(b);
                 recalc = true;
             }
             if (!recalc && (Double.isInfinite(ac) || Double.isInfinite(bd) || Double.isInfinite(ad)
                     || Double.isInfinite(bc))) {
-                a = a != a ? Math.copySign(0.0, a) : a;
-                b = b != b ? Math.copySign(0.0, b) : b;
-                c = c != c ? Math.copySign(0.0, c) : c;
-                d = d != d ? Math.copySign(0.0, d) : d;
+                a = unNaN(a);
+                b = unNaN(b);
+                c = unNaN(c);
+                d = unNaN(d);
                 recalc = true;
             }
             if (recalc) {
@@ -576,5 +576,15 @@ final class ExprComplexMath {
         }
         out[0] = x;
         out[1] = y;
+    }
+
+    /** An infinite part boxed to ±1, a finite one to ±0 (Annex G). */
+    private static double box(double v) {
+        return Math.copySign(Double.isInfinite(v) ? 1 : 0, v);
+    }
+
+    /** A NaN part replaced by a zero of its sign (Annex G). */
+    private static double unNaN(double v) {
+        return v != v ? Math.copySign(0.0, v) : v;
     }
 }
