@@ -1300,7 +1300,8 @@ public final class Compute {
      * @param where  the mask, of dtype bool, broadcasting with values
      * @return the sum, 0 when nothing is selected
      * @throws NullPointerException     if an argument is null
-     * @throws IllegalArgumentException if where is not bool, or the shapes do not broadcast together
+     * @throws IllegalArgumentException if where is not bool, the values are complex (not supported), or the shapes
+     *                                  do not broadcast together
      */
     public NDArray sumWhere(Expr values, Expr where) {
         return MaskOps.reduce(this, MaskReducer.What.SUM, Objects.requireNonNull(values, "values"), Objects.requireNonNull(where, "where"));
@@ -1313,7 +1314,8 @@ public final class Compute {
      * @param where the mask, of dtype bool
      * @return the sum as a 0-d array
      * @throws NullPointerException     if an argument is null
-     * @throws IllegalArgumentException if where is not bool, or the shapes do not broadcast together
+     * @throws IllegalArgumentException if where is not bool, the values are complex (not supported), or the shapes
+     *                                  do not broadcast together
      */
     public NDArray sumWhere(NDArray a, Expr where) {
         return sumWhere(Expr.of(a), where);
@@ -1328,7 +1330,8 @@ public final class Compute {
      * @param where  the mask, of dtype bool
      * @return the mean
      * @throws NullPointerException     if an argument is null
-     * @throws IllegalArgumentException if where is not bool, or the shapes do not broadcast together
+     * @throws IllegalArgumentException if where is not bool, the values are complex (not supported), or the shapes
+     *                                  do not broadcast together
      */
     public NDArray meanWhere(Expr values, Expr where) {
         return MaskOps.reduce(this, MaskReducer.What.MEAN, Objects.requireNonNull(values, "values"), Objects.requireNonNull(where, "where"));
@@ -1341,7 +1344,8 @@ public final class Compute {
      * @param where the mask, of dtype bool
      * @return the mean as a 0-d array
      * @throws NullPointerException     if an argument is null
-     * @throws IllegalArgumentException if where is not bool, or the shapes do not broadcast together
+     * @throws IllegalArgumentException if where is not bool, the values are complex (not supported), or the shapes
+     *                                  do not broadcast together
      */
     public NDArray meanWhere(NDArray a, Expr where) {
         return meanWhere(Expr.of(a), where);
@@ -1350,15 +1354,16 @@ public final class Compute {
     /**
      * Returns the smallest of the values where a bool mask is true, like {@code values[where].min()}, as a 0-d
      * array of the values' dtype. NaN wins, as in NumPy; -0.0 counts as smaller than 0.0 (NumPy's choice between
-     * them depends on the order of the elements).
+     * them depends on the order of the elements). {@code a[a OP c].min()} over a contiguous float32/float64 array
+     * runs as one vectorised pass over its memory.
      *
      * @param values the values
      * @param where  the mask, of dtype bool
      * @return the minimum
      * @throws NullPointerException     if an argument is null
      * @throws IllegalArgumentException if nothing is selected (NumPy's "zero-size array to reduction operation
-     *                                  minimum which has no identity"), where is not bool, or the shapes do not
-     *                                  broadcast together
+     *                                  minimum which has no identity"), where is not bool, the values are complex
+     *                                  (not supported), or the shapes do not broadcast together
      */
     public NDArray minWhere(Expr values, Expr where) {
         return MaskOps.reduce(this, MaskReducer.What.MIN, Objects.requireNonNull(values, "values"), Objects.requireNonNull(where, "where"));
@@ -1371,7 +1376,8 @@ public final class Compute {
      * @param where the mask, of dtype bool
      * @return the minimum as a 0-d array
      * @throws NullPointerException     if an argument is null
-     * @throws IllegalArgumentException if nothing is selected, where is not bool, or the shapes do not broadcast
+     * @throws IllegalArgumentException if nothing is selected, where is not bool, the values are complex (not
+     *                                  supported), or the shapes do not broadcast
      */
     public NDArray minWhere(NDArray a, Expr where) {
         return minWhere(Expr.of(a), where);
@@ -1379,13 +1385,15 @@ public final class Compute {
 
     /**
      * Returns the largest of the values where a bool mask is true, like {@code values[where].max()}, as a 0-d
-     * array of the values' dtype. NaN wins, as in NumPy; 0.0 counts as larger than -0.0.
+     * array of the values' dtype. NaN wins, as in NumPy; 0.0 counts as larger than -0.0. {@code a[a OP c].max()}
+     * over a contiguous float32/float64 array runs as one vectorised pass over its memory.
      *
      * @param values the values
      * @param where  the mask, of dtype bool
      * @return the maximum
      * @throws NullPointerException     if an argument is null
-     * @throws IllegalArgumentException if nothing is selected, where is not bool, or the shapes do not broadcast
+     * @throws IllegalArgumentException if nothing is selected, where is not bool, the values are complex (not
+     *                                  supported), or the shapes do not broadcast
      */
     public NDArray maxWhere(Expr values, Expr where) {
         return MaskOps.reduce(this, MaskReducer.What.MAX, Objects.requireNonNull(values, "values"), Objects.requireNonNull(where, "where"));
@@ -1398,7 +1406,8 @@ public final class Compute {
      * @param where the mask, of dtype bool
      * @return the maximum as a 0-d array
      * @throws NullPointerException     if an argument is null
-     * @throws IllegalArgumentException if nothing is selected, where is not bool, or the shapes do not broadcast
+     * @throws IllegalArgumentException if nothing is selected, where is not bool, the values are complex (not
+     *                                  supported), or the shapes do not broadcast
      */
     public NDArray maxWhere(NDArray a, Expr where) {
         return maxWhere(Expr.of(a), where);

@@ -208,6 +208,23 @@ class ExprComplexNumPyTest {
     }
 
     @Test
+    void resultsDoNotDependOnThreadsOrChunks() {
+        NDArray a = randomComplex("complex64", 9, 50_001, 3);
+        NDArray b = randomComplex("complex128", 10, 50_001, 3);
+        Expr e = Expr.of(a).multiply(Expr.of(b)).divide(Expr.of(a).add(Expr.scalar(0.5, -1))).sqrt().add(Expr.of(a).abs())
+                .power(Expr.scalar(1.5, 0.25));
+        byte[] reference = NumPyBatch.bytes(Compute.local().eval(e));
+        for (int threads : new int[] {1, 2}) {
+            for (long chunk : new long[] {64, 4096, 1 << 20}) {
+                try (org.memmap4j.exec.ChunkExecutor ex = org.memmap4j.exec.ChunkExecutor.local(threads, chunk)) {
+                    assertThat(NumPyBatch.bytes(Compute.on(ex).eval(e))).as("threads=%d chunk=%d", threads, chunk)
+                            .isEqualTo(reference);
+                }
+            }
+        }
+    }
+
+    @Test
     void complexValuesAreSelectedAndCountedButNotReducedUnderAMask() {
         NDArray x = complexValues("complex128", 0);
         Expr m = Expr.of(x).real().gt(0.5);
