@@ -201,6 +201,58 @@ public final class Compute {
     }
 
     /**
+     * Returns the product of the elements that are not NaN (a complex element with a NaN part is skipped whole):
+     * {@link #prod(NDArray)} with NaN read as 1, as NumPy's nanprod. An all-NaN or empty slice gives 1. For integer
+     * dtypes and bool this is {@code prod}.
+     *
+     * <p>{@code np.nanprod(a)}: over all elements, as a 0-d array.
+     *
+     * @param a the array
+     * @return a new 0-d array in memory
+     * @throws NullPointerException if a is null
+     * @throws IllegalStateException if the array is closed
+     * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
+     */
+    public NDArray nanprod(NDArray a) {
+        return ReduceOps.reduce(this, a, ReduceOp.NANPROD, null, false, 0, true);
+    }
+
+    /**
+     * Returns {@code np.nanprod(a, axis=axes)}: {@link #nanprod(NDArray)} along the given axes, which are removed
+     * from the shape. No axes reduces nothing ({@code axis=()}).
+     *
+     * @param a    the array
+     * @param axes the axes to reduce; negative ones count from the last (null: all)
+     * @return a new array in memory
+     * @throws NullPointerException if a is null
+     * @throws IllegalStateException if the array is closed
+     * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
+     * @throws IllegalArgumentException if an axis is out of bounds ({@code "axis 2 is out of bounds for array of
+     *                                  dimension 2"}) or repeated ({@code "duplicate value in 'axis'"})
+     */
+    public NDArray nanprod(NDArray a, int... axes) {
+        return ReduceOps.reduce(this, a, ReduceOp.NANPROD, axes == null ? null : axes.clone(), false, 0, true);
+    }
+
+    /**
+     * Returns {@code np.nanprod(a, axis=axes, keepdims=keepdims)}: {@link #nanprod(NDArray)} along the given axes.
+     *
+     * @param a        the array
+     * @param axes     the axes to reduce, negative ones counting from the last; null for all ({@code axis=None}),
+     *                 empty for none
+     * @param keepdims keep the reduced axes with length 1, so that the result broadcasts against {@code a}
+     * @return a new array in memory
+     * @throws NullPointerException if a is null
+     * @throws IllegalStateException if the array is closed
+     * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
+     * @throws IllegalArgumentException if an axis is out of bounds ({@code "axis 2 is out of bounds for array of
+     *                                  dimension 2"}) or repeated ({@code "duplicate value in 'axis'"})
+     */
+    public NDArray nanprod(NDArray a, int[] axes, boolean keepdims) {
+        return ReduceOps.reduce(this, a, ReduceOp.NANPROD, axes == null ? null : axes.clone(), keepdims, 0, true);
+    }
+
+    /**
      * Returns the arithmetic mean: the pairwise float64 sum (as {@link #sum(NDArray)}) divided by the count. Integers
      * and bool give float64; float16, float32, float64 and complex keep their dtype. An empty slice gives NaN.
      *
@@ -1049,6 +1101,116 @@ public final class Compute {
         return ReduceOps.reduce(this, a, ReduceOp.ARGMAX, new int[] {axis}, keepdims, 0, true);
     }
 
+    /**
+     * Returns {@code np.nanargmin(a)}: the flat index, in C order, of the first smallest element that is not NaN, as a
+     * 0-d int64 array. As NumPy, NaN counts as +inf (a complex element with a NaN part as +inf + 0j), so the
+     * position of a NaN is returned when the smallest number is that infinity and the NaN comes first. Contiguous
+     * float32/float64 data is searched with vector kernels.
+     *
+     * @param a the array
+     * @return a new 0-d int64 array in memory
+     * @throws NullPointerException if a is null
+     * @throws IllegalStateException if the array is closed
+     * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
+     * @throws IllegalArgumentException if the array is empty ({@code "attempt to get argmin of an empty sequence"}) or
+     *                                  all its elements are NaN ({@code "All-NaN slice encountered"})
+     */
+    public NDArray nanargmin(NDArray a) {
+        return ReduceOps.reduce(this, a, ReduceOp.NANARGMIN, null, false, 0, true);
+    }
+
+    /**
+     * Returns {@code np.nanargmin(a, axis=axis)}: the index along one axis of the first smallest element that is not
+     * NaN of each slice (see {@link #nanargmin(NDArray)}), as int64, with that axis removed from the shape.
+     *
+     * @param a    the array
+     * @param axis the axis; negative counts from the last (a 0-d array accepts 0 and -1, as in NumPy)
+     * @return a new int64 array in memory
+     * @throws NullPointerException if a is null
+     * @throws IllegalStateException if the array is closed
+     * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
+     * @throws IllegalArgumentException if the axis is out of bounds, the slices are empty while the result is not
+     *                                  ({@code "attempt to get argmin of an empty sequence"}), or a slice holds only
+     *                                  NaN ({@code "All-NaN slice encountered"})
+     */
+    public NDArray nanargmin(NDArray a, int axis) {
+        return ReduceOps.reduce(this, a, ReduceOp.NANARGMIN, new int[] {axis}, false, 0, true);
+    }
+
+    /**
+     * Returns {@code np.nanargmin(a, axis=axis, keepdims=keepdims)}: {@link #nanargmin(NDArray, int)}, keeping the axis
+     * with length 1 if asked.
+     *
+     * @param a        the array
+     * @param axis     the axis; negative counts from the last
+     * @param keepdims keep the axis with length 1
+     * @return a new int64 array in memory
+     * @throws NullPointerException if a is null
+     * @throws IllegalStateException if the array is closed
+     * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
+     * @throws IllegalArgumentException if the axis is out of bounds, the slices are empty while the result is not
+     *                                  ({@code "attempt to get argmin of an empty sequence"}), or a slice holds only
+     *                                  NaN ({@code "All-NaN slice encountered"})
+     */
+    public NDArray nanargmin(NDArray a, int axis, boolean keepdims) {
+        return ReduceOps.reduce(this, a, ReduceOp.NANARGMIN, new int[] {axis}, keepdims, 0, true);
+    }
+
+    /**
+     * Returns {@code np.nanargmax(a)}: the flat index, in C order, of the first largest element that is not NaN, as a
+     * 0-d int64 array. As NumPy, NaN counts as -inf (a complex element with a NaN part as -inf + 0j), so the
+     * position of a NaN is returned when the largest number is that infinity and the NaN comes first. Contiguous
+     * float32/float64 data is searched with vector kernels.
+     *
+     * @param a the array
+     * @return a new 0-d int64 array in memory
+     * @throws NullPointerException if a is null
+     * @throws IllegalStateException if the array is closed
+     * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
+     * @throws IllegalArgumentException if the array is empty ({@code "attempt to get argmax of an empty sequence"}) or
+     *                                  all its elements are NaN ({@code "All-NaN slice encountered"})
+     */
+    public NDArray nanargmax(NDArray a) {
+        return ReduceOps.reduce(this, a, ReduceOp.NANARGMAX, null, false, 0, true);
+    }
+
+    /**
+     * Returns {@code np.nanargmax(a, axis=axis)}: the index along one axis of the first largest element that is not
+     * NaN of each slice (see {@link #nanargmax(NDArray)}), as int64, with that axis removed from the shape.
+     *
+     * @param a    the array
+     * @param axis the axis; negative counts from the last (a 0-d array accepts 0 and -1, as in NumPy)
+     * @return a new int64 array in memory
+     * @throws NullPointerException if a is null
+     * @throws IllegalStateException if the array is closed
+     * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
+     * @throws IllegalArgumentException if the axis is out of bounds, the slices are empty while the result is not
+     *                                  ({@code "attempt to get argmax of an empty sequence"}), or a slice holds only
+     *                                  NaN ({@code "All-NaN slice encountered"})
+     */
+    public NDArray nanargmax(NDArray a, int axis) {
+        return ReduceOps.reduce(this, a, ReduceOp.NANARGMAX, new int[] {axis}, false, 0, true);
+    }
+
+    /**
+     * Returns {@code np.nanargmax(a, axis=axis, keepdims=keepdims)}: {@link #nanargmax(NDArray, int)}, keeping the axis
+     * with length 1 if asked.
+     *
+     * @param a        the array
+     * @param axis     the axis; negative counts from the last
+     * @param keepdims keep the axis with length 1
+     * @return a new int64 array in memory
+     * @throws NullPointerException if a is null
+     * @throws IllegalStateException if the array is closed
+     * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
+     * @throws IllegalArgumentException if the axis is out of bounds, the slices are empty while the result is not
+     *                                  ({@code "attempt to get argmax of an empty sequence"}), or a slice holds only
+     *                                  NaN ({@code "All-NaN slice encountered"})
+     */
+    public NDArray nanargmax(NDArray a, int axis, boolean keepdims) {
+        return ReduceOps.reduce(this, a, ReduceOp.NANARGMAX, new int[] {axis}, keepdims, 0, true);
+    }
+
     // ==== elementwise and masks (Expr, MaskOps) ==================================================================
 
     /**
@@ -1155,7 +1317,8 @@ public final class Compute {
      * @param where  the mask, of dtype bool, broadcasting with values
      * @return the sum, 0 when nothing is selected
      * @throws NullPointerException     if an argument is null
-     * @throws IllegalArgumentException if where is not bool, or the shapes do not broadcast together
+     * @throws IllegalArgumentException if where is not bool, the values are complex (not supported), or the shapes
+     *                                  do not broadcast together
      */
     public NDArray sumWhere(Expr values, Expr where) {
         return MaskOps.reduce(this, MaskReducer.What.SUM, Objects.requireNonNull(values, "values"), Objects.requireNonNull(where, "where"));
@@ -1168,7 +1331,8 @@ public final class Compute {
      * @param where the mask, of dtype bool
      * @return the sum as a 0-d array
      * @throws NullPointerException     if an argument is null
-     * @throws IllegalArgumentException if where is not bool, or the shapes do not broadcast together
+     * @throws IllegalArgumentException if where is not bool, the values are complex (not supported), or the shapes
+     *                                  do not broadcast together
      */
     public NDArray sumWhere(NDArray a, Expr where) {
         return sumWhere(Expr.of(a), where);
@@ -1183,7 +1347,8 @@ public final class Compute {
      * @param where  the mask, of dtype bool
      * @return the mean
      * @throws NullPointerException     if an argument is null
-     * @throws IllegalArgumentException if where is not bool, or the shapes do not broadcast together
+     * @throws IllegalArgumentException if where is not bool, the values are complex (not supported), or the shapes
+     *                                  do not broadcast together
      */
     public NDArray meanWhere(Expr values, Expr where) {
         return MaskOps.reduce(this, MaskReducer.What.MEAN, Objects.requireNonNull(values, "values"), Objects.requireNonNull(where, "where"));
@@ -1196,7 +1361,8 @@ public final class Compute {
      * @param where the mask, of dtype bool
      * @return the mean as a 0-d array
      * @throws NullPointerException     if an argument is null
-     * @throws IllegalArgumentException if where is not bool, or the shapes do not broadcast together
+     * @throws IllegalArgumentException if where is not bool, the values are complex (not supported), or the shapes
+     *                                  do not broadcast together
      */
     public NDArray meanWhere(NDArray a, Expr where) {
         return meanWhere(Expr.of(a), where);
@@ -1205,15 +1371,16 @@ public final class Compute {
     /**
      * Returns the smallest of the values where a bool mask is true, like {@code values[where].min()}, as a 0-d
      * array of the values' dtype. NaN wins, as in NumPy; -0.0 counts as smaller than 0.0 (NumPy's choice between
-     * them depends on the order of the elements).
+     * them depends on the order of the elements). {@code a[a OP c].min()} over a contiguous float32/float64 array
+     * runs as one vectorised pass over its memory.
      *
      * @param values the values
      * @param where  the mask, of dtype bool
      * @return the minimum
      * @throws NullPointerException     if an argument is null
      * @throws IllegalArgumentException if nothing is selected (NumPy's "zero-size array to reduction operation
-     *                                  minimum which has no identity"), where is not bool, or the shapes do not
-     *                                  broadcast together
+     *                                  minimum which has no identity"), where is not bool, the values are complex
+     *                                  (not supported), or the shapes do not broadcast together
      */
     public NDArray minWhere(Expr values, Expr where) {
         return MaskOps.reduce(this, MaskReducer.What.MIN, Objects.requireNonNull(values, "values"), Objects.requireNonNull(where, "where"));
@@ -1226,7 +1393,8 @@ public final class Compute {
      * @param where the mask, of dtype bool
      * @return the minimum as a 0-d array
      * @throws NullPointerException     if an argument is null
-     * @throws IllegalArgumentException if nothing is selected, where is not bool, or the shapes do not broadcast
+     * @throws IllegalArgumentException if nothing is selected, where is not bool, the values are complex (not
+     *                                  supported), or the shapes do not broadcast
      */
     public NDArray minWhere(NDArray a, Expr where) {
         return minWhere(Expr.of(a), where);
@@ -1234,13 +1402,15 @@ public final class Compute {
 
     /**
      * Returns the largest of the values where a bool mask is true, like {@code values[where].max()}, as a 0-d
-     * array of the values' dtype. NaN wins, as in NumPy; 0.0 counts as larger than -0.0.
+     * array of the values' dtype. NaN wins, as in NumPy; 0.0 counts as larger than -0.0. {@code a[a OP c].max()}
+     * over a contiguous float32/float64 array runs as one vectorised pass over its memory.
      *
      * @param values the values
      * @param where  the mask, of dtype bool
      * @return the maximum
      * @throws NullPointerException     if an argument is null
-     * @throws IllegalArgumentException if nothing is selected, where is not bool, or the shapes do not broadcast
+     * @throws IllegalArgumentException if nothing is selected, where is not bool, the values are complex (not
+     *                                  supported), or the shapes do not broadcast
      */
     public NDArray maxWhere(Expr values, Expr where) {
         return MaskOps.reduce(this, MaskReducer.What.MAX, Objects.requireNonNull(values, "values"), Objects.requireNonNull(where, "where"));
@@ -1253,7 +1423,8 @@ public final class Compute {
      * @param where the mask, of dtype bool
      * @return the maximum as a 0-d array
      * @throws NullPointerException     if an argument is null
-     * @throws IllegalArgumentException if nothing is selected, where is not bool, or the shapes do not broadcast
+     * @throws IllegalArgumentException if nothing is selected, where is not bool, the values are complex (not
+     *                                  supported), or the shapes do not broadcast
      */
     public NDArray maxWhere(NDArray a, Expr where) {
         return maxWhere(Expr.of(a), where);

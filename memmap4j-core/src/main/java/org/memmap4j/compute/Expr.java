@@ -37,9 +37,33 @@ import org.memmap4j.compute.Promotion.Ty;
  * ones (computed in double, rounded once) within 4 ulps of NumPy's SIMD float32 kernels, float16 ones within 1 ulp
  * of float16. Tests check these bounds against NumPy.
  *
- * <p><b>Limits.</b> Complex dtypes are not supported in expressions. Expressions are immutable and
- * thread-safe; they are {@link Serializable} when every array they read maps a file, so distributed executors can
- * ship them.
+ * <p><b>Complex numbers.</b> complex64 and complex128 arrays, and Python-complex-like scalars
+ * ({@link #scalar(double, double)}), take part in {@code + - * /}, {@code power}, {@code negative}, {@code abs}
+ * (giving the component dtype: float32 or float64), {@code sqrt}, {@code exp}, {@code log}, {@code log10},
+ * {@code round}, comparisons, {@code maximum}/{@code minimum}/{@code clip}, logical operations (a complex value is
+ * true when either part is nonzero), {@code isnan}/{@code isinf}/{@code isfinite} (either part), {@link #where},
+ * casts, and {@link #real()}, {@link #imag()}, {@link #conj()}. Promotion is NEP 50's: float64 with complex64 gives
+ * complex128, a Python float keeps complex64, a Python complex meeting float32 gives complex64 and meeting an
+ * integer array complex128. Comparisons order complex numbers lexicographically (real part first), as NumPy does.
+ * {@code floorDivide}, {@code mod}, {@code floor} and {@code ceil} are refused with an
+ * {@link IllegalArgumentException}, as NumPy refuses them (TypeError); {@code sin}, {@code cos} and {@code tan} of
+ * complex values are refused too (NumPy has them; memmap4j does not implement them). Casting complex to a real dtype
+ * keeps the real part (NumPy's ComplexWarning cast).
+ *
+ * <p>complex64 arithmetic runs in float, step by step, complex128 in double, with NumPy's algorithms:
+ * {@code + - *}, {@code /} (Smith's algorithm with NumPy's handling of NaN and infinite parts), {@code x ** 2},
+ * {@code x ** -1}, integral powers of magnitude below 100, {@code abs}, comparisons and {@code round} give NumPy's
+ * bits (multiplication fuses one product into an FMA, as NumPy's AVX2 kernel on x86-64 does; NumPy built without
+ * FMA rounds that product separately). {@code sqrt}, {@code exp}, {@code log} and {@code log10} follow glibc's
+ * {@code csqrt}, {@code cexp} and {@code clog}, which NumPy calls, on principal branches ({@code log} and
+ * {@code sqrt} are discontinuous across the negative real axis, where the sign of a zero imaginary part picks the
+ * side): each part is within 2 ulps of NumPy's (complex64 {@code exp} within 3: glibc's float sine and cosine are
+ * not correctly rounded). Non-integral complex powers are {@code exp(b * log(a))}, as glibc's {@code cpow}: each part
+ * is within {@code 4 + 4 |b log a|} ulps of the result's magnitude, the error of {@code b * log(a)} being magnified
+ * by its size.
+ *
+ * <p><b>Limits.</b> Expressions are immutable and thread-safe; they are {@link Serializable} when every array they
+ * read maps a file, so distributed executors can ship them.
  */
 public abstract class Expr implements Serializable {
 
@@ -56,10 +80,9 @@ public abstract class Expr implements Serializable {
     /**
      * Returns the expression that reads an array, as it is at evaluation time: any view, dtype and byte order.
      *
-     * @param array the array
+     * @param array the array, of any dtype
      * @return the expression
      * @throws NullPointerException     if array is null
-     * @throws IllegalArgumentException if the array is complex
      * @throws IllegalStateException    if the array is closed
      */
     public static Expr of(NDArray array) {
@@ -84,6 +107,18 @@ public abstract class Expr implements Serializable {
      */
     public static Expr scalar(long value) {
         return ExprScalar.ofLong(value);
+    }
+
+    /**
+     * Returns a Python-complex-like scalar {@code real + imag * 1j} of shape (): it takes the complex dtype of what it
+     * meets (complex64 for complex64, float32 and float16 arrays; complex128 for the others).
+     *
+     * @param real the real part
+     * @param imag the imaginary part
+     * @return the expression
+     */
+    public static Expr scalar(double real, double imag) {
+        return ExprScalar.ofComplex(real, imag);
     }
 
     /**
@@ -145,11 +180,12 @@ public abstract class Expr implements Serializable {
     }
 
     /**
-     * Returns this expression cast to a dtype with NumPy's unsafe casting, like {@code astype}.
+     * Returns this expression cast to a dtype with NumPy's unsafe casting, like {@code astype}: complex to a real
+     * dtype keeps the real part, complex to bool is true when either part is nonzero.
      *
      * @param dtype the dtype (its byte order is ignored: results are native)
      * @return the expression
-     * @throws IllegalArgumentException if the dtype is complex
+     * @throws NullPointerException if dtype is null
      */
     public Expr astype(DType dtype) {
         return ExprOp.cast(this, dtype.kind());
@@ -170,7 +206,8 @@ public abstract class Expr implements Serializable {
 
     /**
      * Returns the elements limited to {@code [lo, hi]} ({@code np.clip}): {@code minimum(maximum(this, lo), hi)},
-     * so NaN stays NaN and {@code lo > hi} gives hi.
+     * so NaN stays NaN and {@code lo > hi} gives hi. Complex values compare lexicographically, and a value equal to
+     * a bound gives the bound (NumPy's clip loop; it differs from maximum and minimum in the sign of zero parts).
      *
      * @param lo the lower bound
      * @param hi the upper bound
@@ -179,7 +216,12 @@ public abstract class Expr implements Serializable {
      * @throws IllegalArgumentException if the shapes do not broadcast together
      */
     public Expr clip(Expr lo, Expr hi) {
-        return maximum(Objects.requireNonNull(lo, "lo")).minimum(Objects.requireNonNull(hi, "hi"));
+        Objects.requireNonNull(lo, "lo");
+        Objects.requireNonNull(hi, "hi");
+        if (Promotion.combine(Promotion.combine(ty, lo.ty), hi.ty).kind().isComplex()) {
+            return ExprOp.clipComplex(this, lo, hi);
+        }
+        return maximum(lo).minimum(hi);
     }
 
     /**
@@ -350,7 +392,8 @@ public abstract class Expr implements Serializable {
     }
 
     /**
-     * Returns {@code this / other}, true division ({@code np.divide}): integers give float64.
+     * Returns {@code this / other}, true division ({@code np.divide}): integers give float64; complex values divide
+     * by Smith's algorithm, as NumPy.
      *
      * @param other the other operand
      * @return the expression
@@ -398,7 +441,8 @@ public abstract class Expr implements Serializable {
     }
 
     /**
-     * Returns {@code this // other} ({@code np.floor_divide}): rounds toward negative infinity; integer division by zero gives 0.
+     * Returns {@code this // other} ({@code np.floor_divide}): rounds toward negative infinity; integer division by
+     * zero gives 0. Refused for complex operands, as NumPy.
      *
      * @param other the other operand
      * @return the expression
@@ -446,7 +490,8 @@ public abstract class Expr implements Serializable {
     }
 
     /**
-     * Returns {@code this % other} ({@code np.remainder}): the sign of the divisor, as Python; integer division by zero gives 0.
+     * Returns {@code this % other} ({@code np.remainder}): the sign of the divisor, as Python; integer division by
+     * zero gives 0. Refused for complex operands, as NumPy.
      *
      * @param other the other operand
      * @return the expression
@@ -495,6 +540,7 @@ public abstract class Expr implements Serializable {
 
     /**
      * Returns {@code this ** other} ({@code np.power}); a negative integer exponent of an integer base is refused.
+     * Complex powers follow NumPy's {@code npy_cpow} (see the class documentation).
      *
      * @param other the other operand
      * @return the expression
@@ -1002,7 +1048,9 @@ public abstract class Expr implements Serializable {
     }
 
     /**
-     * Returns the absolute value ({@code np.absolute}); the most negative integer stays negative, as in NumPy.
+     * Returns the absolute value ({@code np.absolute}); the most negative integer stays negative, as in NumPy. The
+     * magnitude of a complex value is of the component dtype (float32 for complex64), computed as NumPy's vector
+     * kernel: infinite if a part is infinite, else NaN if a part is NaN.
      *
      * @return the expression
      * @throws IllegalArgumentException if the operation is not defined for this dtype
@@ -1013,6 +1061,7 @@ public abstract class Expr implements Serializable {
 
     /**
      * Returns the square root ({@code np.sqrt}); integers and bool give float16, float32 or float64 by their size.
+     * Complex values give the principal root (real part at least 0), as glibc's {@code csqrt}.
      *
      * @return the expression
      * @throws IllegalArgumentException if the operation is not defined for this dtype
@@ -1032,7 +1081,8 @@ public abstract class Expr implements Serializable {
     }
 
     /**
-     * Returns the natural logarithm ({@code np.log}).
+     * Returns the natural logarithm ({@code np.log}); of a complex value the principal one, with an imaginary part
+     * in [-pi, pi], as glibc's {@code clog}.
      *
      * @return the expression
      * @throws IllegalArgumentException if the operation is not defined for this dtype
@@ -1085,7 +1135,7 @@ public abstract class Expr implements Serializable {
      * Returns the largest integral value not above each element ({@code np.floor}); integers are kept.
      *
      * @return the expression
-     * @throws IllegalArgumentException if the operation is not defined for this dtype
+     * @throws IllegalArgumentException if this is complex (NumPy has no complex floor)
      */
     public Expr floor() {
         return ExprOp.unary(Op.FLOOR, this);
@@ -1095,24 +1145,72 @@ public abstract class Expr implements Serializable {
      * Returns the smallest integral value not below each element ({@code np.ceil}); integers are kept.
      *
      * @return the expression
-     * @throws IllegalArgumentException if the operation is not defined for this dtype
+     * @throws IllegalArgumentException if this is complex (NumPy has no complex ceil)
      */
     public Expr ceil() {
         return ExprOp.unary(Op.CEIL, this);
     }
 
     /**
-     * Returns each element rounded to the nearest integral value, halves to even ({@code np.round} with {@code decimals=0}); integers are kept.
+     * Returns each element rounded to the nearest integral value, halves to even ({@code np.round} with
+     * {@code decimals=0}): integers are kept, bool gives float16, complex values are rounded part by part.
      *
      * @return the expression
-     * @throws IllegalArgumentException if the operation is not defined for this dtype
      */
     public Expr round() {
         return ExprOp.unary(Op.ROUND, this);
     }
 
     /**
-     * Returns whether each element is NaN, as bool ({@code np.isnan}).
+     * Returns each element rounded to the given number of decimals, halves to even, as {@code np.round(a, decimals)}
+     * computes it: for floats, {@code rint(a * p) / p} with {@code p = 10^decimals} as a Python float (so in the
+     * array's precision: float16 overflows from {@code decimals = 5} on and gives NaN, as in NumPy), or
+     * {@code rint(a / p) * p} with {@code p = 10^-decimals} for negative decimals. Integers are kept for
+     * {@code decimals >= 0}; for negative decimals they are rounded to tens, hundreds... in float64 and cast back
+     * to their dtype (so int64 beyond 2^53 loses its low digits, as in NumPy). Complex values are rounded part by
+     * part.
+     *
+     * @param decimals the number of decimals; negative rounds to tens, hundreds...
+     * @return the expression, of this dtype (bool: float16 for {@code decimals = 0})
+     * @throws IllegalArgumentException if this is bool and decimals is not 0 (NumPy's "Cannot cast ufunc
+     *                                  'multiply' output from dtype('float64') to dtype('bool')")
+     */
+    public Expr round(int decimals) {
+        return ExprRound.round(this, decimals);
+    }
+
+    /**
+     * Returns the real part ({@code np.real}): of the component dtype for complex values, this expression itself
+     * for real ones.
+     *
+     * @return the expression
+     */
+    public Expr real() {
+        return ExprOp.unary(Op.REAL, this);
+    }
+
+    /**
+     * Returns the imaginary part ({@code np.imag}): of the component dtype for complex values, zeros of this dtype
+     * for real ones.
+     *
+     * @return the expression
+     */
+    public Expr imag() {
+        return ExprOp.unary(Op.IMAG, this);
+    }
+
+    /**
+     * Returns the complex conjugate ({@code np.conjugate}): the imaginary part negated; real values are kept (bool
+     * gives int8, NumPy's first loop).
+     *
+     * @return the expression
+     */
+    public Expr conj() {
+        return ExprOp.unary(Op.CONJ, this);
+    }
+
+    /**
+     * Returns whether each element is NaN, as bool ({@code np.isnan}); a complex one when either part is.
      *
      * @return the expression
      * @throws IllegalArgumentException if the operation is not defined for this dtype
@@ -1122,7 +1220,7 @@ public abstract class Expr implements Serializable {
     }
 
     /**
-     * Returns whether each element is infinite, as bool ({@code np.isinf}).
+     * Returns whether each element is infinite, as bool ({@code np.isinf}); a complex one when either part is.
      *
      * @return the expression
      * @throws IllegalArgumentException if the operation is not defined for this dtype
@@ -1132,7 +1230,7 @@ public abstract class Expr implements Serializable {
     }
 
     /**
-     * Returns whether each element is finite, as bool ({@code np.isfinite}).
+     * Returns whether each element is finite, as bool ({@code np.isfinite}); a complex one when both parts are.
      *
      * @return the expression
      * @throws IllegalArgumentException if the operation is not defined for this dtype

@@ -20,9 +20,6 @@ final class ExprArray extends Expr {
 
     ExprArray(NDArray array) {
         super(Ty.strong(array.dtype().kind()), array.shape());
-        if (array.dtype().kind().isComplex()) {
-            throw new IllegalArgumentException("complex dtypes are not supported in expressions: " + array.dtype());
-        }
         this.array = array;
         this.ref = ArrayRef.of(array);
         this.descr = array.dtype().descr();

@@ -8,23 +8,25 @@ import org.memmap4j.internal.Elements;
  * a heap buffer that its parent reads. Kernels are made per task (they hold mutable buffers) and never shared
  * between threads.
  *
- * <p>Values live in one of four carriers, by kind ({@link Dom}): bool as bytes 0/1; every integer kind as long,
+ * <p>Values live in one of five carriers, by kind ({@link Dom}): bool as bytes 0/1; every integer kind as long,
  * already wrapped to its width (sign-extended, or zero-extended for unsigned; uint64 as its bits); float16 and
- * float32 as float (a float16 value is exact in a float); float64 as double. Plain loops over these arrays are
+ * float32 as float (a float16 value is exact in a float); float64 as double; complex64 and complex128 as two
+ * doubles, real in {@link #d} and imaginary in {@link #di} (a complex64 part is exact in a double, and complex64
+ * operations round each step to float, which gives float arithmetic's bits). Plain loops over these arrays are
  * what C2 vectorises best.
  */
 abstract class ExprKernel {
 
     /** The carrier of a kind's values. */
     enum Dom {
-        B, L, F, D;
+        B, L, F, D, C;
 
         static Dom of(Kind k) {
             return switch (k) {
                 case BOOL -> B;
                 case FLOAT16, FLOAT32 -> F;
                 case FLOAT64 -> D;
-                case COMPLEX64, COMPLEX128 -> throw new UnsupportedOperationException("complex values are not supported in expressions");
+                case COMPLEX64, COMPLEX128 -> C;
                 default -> L;
             };
         }
@@ -36,6 +38,8 @@ abstract class ExprKernel {
     final long[] l;
     final float[] f;
     final double[] d;
+    /** Imaginary parts (complex kinds only). */
+    final double[] di;
 
     ExprKernel(Kind kind, int block) {
         this.kind = kind;
@@ -43,7 +47,8 @@ abstract class ExprKernel {
         this.b = dom == Dom.B ? new byte[block] : null;
         this.l = dom == Dom.L ? new long[block] : null;
         this.f = dom == Dom.F ? new float[block] : null;
-        this.d = dom == Dom.D ? new double[block] : null;
+        this.d = dom == Dom.D || dom == Dom.C ? new double[block] : null;
+        this.di = dom == Dom.C ? new double[block] : null;
     }
 
     /** Computes the values at positions {@code [from, from + n)} into this kernel's buffer, n at most the block. */
@@ -107,7 +112,8 @@ abstract class ExprKernel {
                         case B -> { for (int i = 0; i < n; i++) { l[i] = in.b[i]; } }
                         case L -> System.arraycopy(in.l, 0, l, 0, n);
                         case F -> { for (int i = 0; i < n; i++) { l[i] = castToLong(in.f[i]); } }
-                        case D -> { for (int i = 0; i < n; i++) { l[i] = castToLong(in.d[i]); } }
+                        // Complex to integer casts the real part (NumPy's ComplexWarning cast).
+                        case D, C -> { for (int i = 0; i < n; i++) { l[i] = castToLong(in.d[i]); } }
                     }
                     wrapAll(kind, l, n);
                 }
@@ -122,7 +128,7 @@ abstract class ExprKernel {
                             }
                         }
                         case F -> System.arraycopy(in.f, 0, f, 0, n);
-                        case D -> {
+                        case D, C -> {
                             if (kind == Kind.FLOAT16) {
                                 // One rounding from double to half, as NumPy's double -> half cast.
                                 for (int i = 0; i < n; i++) { f[i] = Float.float16ToFloat(Elements.doubleToHalf(in.d[i])); }
@@ -154,10 +160,39 @@ abstract class ExprKernel {
                             }
                         }
                         case F -> { for (int i = 0; i < n; i++) { d[i] = in.f[i]; } }
-                        case D -> System.arraycopy(in.d, 0, d, 0, n);
+                        case D, C -> System.arraycopy(in.d, 0, d, 0, n);
                     }
                 }
+                case C -> toComplex(n);
             }
+        }
+
+        /** A real value becomes (value, 0); complex128 to complex64 rounds each part to float. */
+        private void toComplex(int n) {
+            boolean single = kind == Kind.COMPLEX64;
+            switch (in.dom) {
+                case B -> { for (int i = 0; i < n; i++) { d[i] = in.b[i]; } }
+                case L -> {
+                    for (int i = 0; i < n; i++) {
+                        long v = in.l[i];
+                        // One rounding from the integer, as C's conversions.
+                        d[i] = in.kind == Kind.UINT64 ? single ? Elements.unsignedToFloat(v) : Elements.unsignedToDouble(v)
+                                : single ? (float) v : (double) v;
+                    }
+                }
+                case F -> { for (int i = 0; i < n; i++) { d[i] = in.f[i]; } }
+                case D -> {
+                    for (int i = 0; i < n; i++) { d[i] = single ? (float) in.d[i] : in.d[i]; }
+                }
+                case C -> {
+                    for (int i = 0; i < n; i++) {
+                        d[i] = single ? (float) in.d[i] : in.d[i];
+                        di[i] = single ? (float) in.di[i] : in.di[i];
+                    }
+                    return;
+                }
+            }
+            java.util.Arrays.fill(di, 0, n, 0.0);
         }
 
         private void toBool(int n) {
@@ -166,6 +201,8 @@ abstract class ExprKernel {
                 case L -> { for (int i = 0; i < n; i++) { b[i] = (byte) (in.l[i] != 0 ? 1 : 0); } }
                 case F -> { for (int i = 0; i < n; i++) { b[i] = (byte) (in.f[i] != 0 ? 1 : 0); } }
                 case D -> { for (int i = 0; i < n; i++) { b[i] = (byte) (in.d[i] != 0 ? 1 : 0); } }
+                // NaN is true, as C's truth value.
+                case C -> { for (int i = 0; i < n; i++) { b[i] = (byte) (in.d[i] != 0 || in.di[i] != 0 ? 1 : 0); } }
             }
         }
 
@@ -182,12 +219,21 @@ abstract class ExprKernel {
     /** A constant: filled once, computing nothing per block. */
     static final class Const extends ExprKernel {
         Const(Kind kind, int block, long lv, double dv) {
+            this(kind, block, lv, dv, 0);
+        }
+
+        /** A constant whose complex value is (dv, im); real kinds ignore im. */
+        Const(Kind kind, int block, long lv, double dv, double im) {
             super(kind, block);
             switch (dom) {
                 case B -> java.util.Arrays.fill(b, (byte) (lv != 0 ? 1 : 0));
                 case L -> java.util.Arrays.fill(l, lv);
                 case F -> java.util.Arrays.fill(f, (float) dv);
                 case D -> java.util.Arrays.fill(d, dv);
+                case C -> {
+                    java.util.Arrays.fill(d, dv);
+                    java.util.Arrays.fill(di, im);
+                }
             }
         }
 

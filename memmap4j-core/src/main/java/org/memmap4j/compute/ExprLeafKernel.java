@@ -11,7 +11,7 @@ import org.memmap4j.internal.StridedLoop;
 /**
  * Reads an array, broadcast to the shape being evaluated, into a kernel buffer: any view, any byte order.
  * Contiguous rows of float32, float64 and 64-bit integers are bulk copies (with byte swapping when needed); other
- * rows go element by element.
+ * rows, and complex elements (split into real and imaginary parts), go element by element.
  */
 final class ExprLeafKernel extends ExprKernel implements StridedLoop.RowOp {
 
@@ -80,6 +80,22 @@ final class ExprLeafKernel extends ExprKernel implements StridedLoop.RowOp {
                 ValueLayout.OfDouble lay = (ValueLayout.OfDouble) type.layout();
                 for (int i = 0; i < n; i++, off += st) {
                     d[p + i] = seg.get(lay, off);
+                }
+            }
+            case C -> {
+                // A complex dtype's layout is its component's, byte order included.
+                if (type.kind() == Kind.COMPLEX64) {
+                    ValueLayout.OfFloat lay = (ValueLayout.OfFloat) type.layout();
+                    for (int i = 0; i < n; i++, off += st) {
+                        d[p + i] = seg.get(lay, off);
+                        di[p + i] = seg.get(lay, off + 4);
+                    }
+                } else {
+                    ValueLayout.OfDouble lay = (ValueLayout.OfDouble) type.layout();
+                    for (int i = 0; i < n; i++, off += st) {
+                        d[p + i] = seg.get(lay, off);
+                        di[p + i] = seg.get(lay, off + 8);
+                    }
                 }
             }
         }

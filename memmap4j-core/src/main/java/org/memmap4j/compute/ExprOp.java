@@ -21,6 +21,12 @@ final class ExprOp extends Expr {
         SQUARE,
         /** 1 / x, NumPy's fast path for {@code x ** -1}. */
         RECIPROCAL,
+        /** np.real, np.imag, np.conjugate. */
+        REAL, IMAG, CONJ,
+        /** real + imag * 1j from two real operands of a complex kind's component kind (complex round). */
+        COMPLEX,
+        /** np.clip of complex values (x, lo, hi): ties give the bound, unlike maximum and minimum. */
+        CLIP,
         WHERE, CAST;
 
         boolean isComparison() {
@@ -55,6 +61,7 @@ final class ExprOp extends Expr {
                 case NOT -> "logical_not";
                 case ABS -> "absolute";
                 case ROUND -> "rint";
+                case CONJ -> "conjugate";
                 case CAST -> "astype";
                 default -> name().toLowerCase(java.util.Locale.ROOT);
             };
@@ -79,8 +86,8 @@ final class ExprOp extends Expr {
         long[] shape = NDArrays.broadcastShapes(a.shape, b.shape);
         Ty t = Promotion.combine(a.ty, b.ty);
         Kind k = t.kind();
-        if (k.isComplex()) {
-            throw unsupported(op, a, b);
+        if (k.isComplex() && !op.isComparison() && op != Op.AND && op != Op.OR && op != Op.XOR) {
+            return complexBinary(op, a, b, t, shape);
         }
         if (op.isComparison()) {
             if (t.category() <= 1 && !(a.ty.kind().isBool() && b.ty.kind().isBool())) {
@@ -125,6 +132,28 @@ final class ExprOp extends Expr {
         return new ExprOp(op, ty, shape, result, a, b);
     }
 
+    /** Arithmetic in a complex loop (comparisons and logical operations take the general path). */
+    private static Expr complexBinary(Op op, Expr a, Expr b, Ty t, long[] shape) {
+        Kind k = t.kind();
+        switch (op) {
+            case ADD, SUBTRACT, MULTIPLY, DIVIDE, MAXIMUM, MINIMUM -> {
+                return new ExprOp(op, t, shape, k, a, b);
+            }
+            case POWER -> {
+                // NumPy's fast paths for complex bases: Python int 2 and -1, Python float 0.5 (not 2.0 or 2+0j).
+                if (b instanceof ExprScalar s) {
+                    Op fast = s.isInt(2) ? Op.SQUARE : s.isInt(-1) ? Op.RECIPROCAL
+                            : s.ty.kind() == Kind.FLOAT64 && s.doubleValue() == 0.5 ? Op.SQRT : null;
+                    if (fast != null) {
+                        return new ExprOp(fast, t, shape, k, a);
+                    }
+                }
+                return new ExprOp(op, t, shape, k, a, b);
+            }
+            default -> throw unsupported(op, a, b);
+        }
+    }
+
     private static Expr fastPower(Expr a, double e, Ty ty, long[] shape) {
         Op u = e == 2 ? Op.SQUARE : e == 0.5 ? Op.SQRT : e == -1 ? Op.RECIPROCAL : null;
         return u == null ? null : new ExprOp(u, ty, shape, ty.kind(), a);
@@ -140,7 +169,7 @@ final class ExprOp extends Expr {
     static Expr unary(Op op, Expr a) {
         Kind k = a.ty.kind();
         if (k.isComplex()) {
-            throw unsupported(op, a);
+            return complexUnary(op, a);
         }
         return switch (op) {
             case NOT -> new ExprOp(op, Ty.strong(Kind.BOOL), a.shape, Kind.BOOL, a);
@@ -162,24 +191,51 @@ final class ExprOp extends Expr {
                 Kind r = Promotion.mathKind(k);
                 yield new ExprOp(op, Ty.strong(r), a.shape, r, a);
             }
+            case REAL -> a;
+            // A real value's imaginary part: zeros of its dtype (NaN and infinities included).
+            case IMAG -> new ExprOp(op, a.ty, a.shape, k, a);
+            // np.conjugate has no bool loop: bool takes its first loop, int8.
+            case CONJ -> k.isBool() ? cast(a, Kind.INT8) : a;
             default -> throw new AssertionError(op);
         };
+    }
+
+    /** One-operand operations on complex values, as NumPy's complex loops; floor and ceil have none. */
+    private static Expr complexUnary(Op op, Expr a) {
+        Kind k = a.ty.kind();
+        return switch (op) {
+            case NOT -> new ExprOp(op, Ty.strong(Kind.BOOL), a.shape, Kind.BOOL, a);
+            case ISNAN, ISINF, ISFINITE -> new ExprOp(op, Ty.strong(Kind.BOOL), a.shape, k, a);
+            case NEGATIVE, ROUND, CONJ -> new ExprOp(op, a.ty, a.shape, k, a);
+            case SQRT, EXP, LOG, LOG10 -> new ExprOp(op, Ty.strong(k), a.shape, k, a);
+            case ABS -> new ExprOp(op, Ty.strong(Promotion.component(k)), a.shape, k, a);
+            // Python's (1+2j).real is a Python float: a weak scalar's parts stay weak.
+            case REAL, IMAG -> new ExprOp(op, new Ty(Promotion.component(k), a.ty.weak()), a.shape, k, a);
+            default -> throw unsupported(op, a);
+        };
+    }
+
+    /** np.clip(x, lo, hi) where the three promote to a complex kind. */
+    static Expr clipComplex(Expr x, Expr lo, Expr hi) {
+        long[] shape = NDArrays.broadcastShapes(x.shape, lo.shape, hi.shape);
+        Ty t = Promotion.combine(Promotion.combine(x.ty, lo.ty), hi.ty);
+        return new ExprOp(Op.CLIP, t, shape, t.kind(), x, lo, hi);
+    }
+
+    /** Complex values from their real and imaginary parts, both of the component kind of the complex kind k. */
+    static Expr complex(Expr re, Expr im, Kind k) {
+        long[] shape = NDArrays.broadcastShapes(re.shape, im.shape);
+        return new ExprOp(Op.COMPLEX, Ty.strong(k), shape, Promotion.component(k), re, im);
     }
 
     static Expr select(Expr cond, Expr a, Expr b) {
         long[] shape = NDArrays.broadcastShapes(cond.shape, a.shape, b.shape);
         Ty t = Promotion.combine(a.ty, b.ty);
-        if (t.kind().isComplex() || cond.ty.kind().isComplex()) {
-            throw unsupported(Op.WHERE, a, b);
-        }
         // Python ints out of the result's range are cast like arrays (they wrap), as np.where does.
         return new ExprOp(Op.WHERE, Ty.strong(t.kind()), shape, t.kind(), cond, a, b);
     }
 
     static Expr cast(Expr a, Kind to) {
-        if (to.isComplex()) {
-            throw new IllegalArgumentException("complex dtypes are not supported in expressions");
-        }
         return new ExprOp(Op.CAST, Ty.strong(to), a.shape, null, a);
     }
 
@@ -188,7 +244,10 @@ final class ExprOp extends Expr {
         for (Expr e : operands) {
             sb.append(sb.isEmpty() ? "" : ", ").append(e.dtype());
         }
-        return new IllegalArgumentException("ufunc '" + op.ufunc() + "' is not supported for complex operands (" + sb + ")");
+        boolean numpyHasIt = op == Op.SIN || op == Op.COS || op == Op.TAN;
+        return new IllegalArgumentException("ufunc '" + op.ufunc() + "' not supported for the input types (" + sb
+                + (numpyHasIt ? "): complex " + op.ufunc() + " is not implemented in memmap4j expressions"
+                        : "): NumPy defines it for no complex type"));
     }
 
     // ---- evaluation ---------------------------------------------------------------------------------------------
@@ -201,6 +260,13 @@ final class ExprOp extends Expr {
             case WHERE -> new ExprUnaryKernel.Where(r, args[0].compileAs(c, Kind.BOOL), args[1].compileAs(c, loop),
                     args[2].compileAs(c, loop), c.block);
             default -> {
+                if (loop != null && (loop.isComplex() || op == Op.COMPLEX)) {
+                    ExprKernel[] k = new ExprKernel[args.length];
+                    for (int i = 0; i < k.length; i++) {
+                        k[i] = args[i].compileAs(c, loop);
+                    }
+                    yield new ExprComplexKernel(op, r, c.block, k);
+                }
                 if (args.length == 1) {
                     yield new ExprUnaryKernel(op, r, args[0].compileAs(c, loop), c.block);
                 }

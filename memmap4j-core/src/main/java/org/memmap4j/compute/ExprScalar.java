@@ -6,18 +6,28 @@ import org.memmap4j.internal.Elements;
 import org.memmap4j.compute.Promotion.Ty;
 
 /**
- * A Python-like scalar: a weak int (Java long), float (double) or bool, of shape (). It takes the dtype of what it
- * meets (NEP 50) and becomes a constant of that kind when compiled.
+ * A Python-like scalar: a weak int (Java long), float (double), complex (two doubles) or bool, of shape (). It takes
+ * the dtype of what it meets (NEP 50) and becomes a constant of that kind when compiled.
  */
 final class ExprScalar extends Expr {
 
     private final long lv;
     private final double dv;
+    private final double iv;
 
-    private ExprScalar(Kind kind, long lv, double dv) {
+    private ExprScalar(Kind kind, long lv, double dv, double iv) {
         super(new Ty(kind, true), new long[0]);
         this.lv = lv;
         this.dv = dv;
+        this.iv = iv;
+    }
+
+    private ExprScalar(Kind kind, long lv, double dv) {
+        this(kind, lv, dv, 0);
+    }
+
+    static ExprScalar ofComplex(double re, double im) {
+        return new ExprScalar(Kind.COMPLEX128, 0, re, im);
     }
 
     static ExprScalar ofLong(long v) {
@@ -36,9 +46,9 @@ final class ExprScalar extends Expr {
         return lv;
     }
 
-    /** The value as a Python float would be: an int converted to the nearest double. */
+    /** The value as a Python float would be: an int converted to the nearest double (a complex: its real part). */
     double doubleValue() {
-        return ty.kind() == Kind.FLOAT64 ? dv : (double) lv;
+        return ty.kind() == Kind.FLOAT64 || ty.kind() == Kind.COMPLEX128 ? dv : (double) lv;
     }
 
     boolean isInt(long v) {
@@ -97,7 +107,13 @@ final class ExprScalar extends Expr {
     @Override
     ExprKernel compileAs(ExprContext c, Kind k) {
         double v = doubleValue();
+        if (ty.kind().isComplex() && !k.isComplex()) {
+            // A complex constant meeting a real loop (a cast, a truth value): NumPy's complex casts.
+            return ExprKernel.convert(compile(c), k, c.block);
+        }
         return switch (k) {
+            case COMPLEX64 -> new ExprKernel.Const(k, c.block, 0, (float) v, (float) iv);
+            case COMPLEX128 -> new ExprKernel.Const(k, c.block, 0, v, iv);
             case FLOAT16 -> new ExprKernel.Const(k, c.block, 0, Float.float16ToFloat(Elements.doubleToHalf(v)));
             case FLOAT32 -> new ExprKernel.Const(k, c.block, 0, (float) v);
             case FLOAT64 -> new ExprKernel.Const(k, c.block, 0, v);
@@ -120,6 +136,7 @@ final class ExprScalar extends Expr {
         return switch (ty.kind()) {
             case BOOL -> lv != 0 ? "True" : "False";
             case INT64 -> Long.toString(lv);
+            case COMPLEX128 -> "(" + dv + (iv >= 0 || iv != iv ? "+" : "") + iv + "j)";
             default -> Double.toString(dv);
         };
     }

@@ -113,6 +113,29 @@ final class ExprSink implements StridedLoop.RowOp {
                     Elements.castDouble(seg, off, type, k.d[p + i]);
                 }
             }
+            case C -> complexRow(k, p, off, st, n);
+        }
+    }
+
+    /** Writes complex values: into their own kind part by part, into others with NumPy's complex casts. */
+    private void complexRow(ExprKernel k, int p, long off, long st, int n) {
+        Kind to = type.kind();
+        if (to == Kind.COMPLEX64 && k.kind == Kind.COMPLEX64) {
+            ValueLayout.OfFloat lay = (ValueLayout.OfFloat) type.layout();
+            for (int i = 0; i < n; i++, off += st) {
+                seg.set(lay, off, (float) k.d[p + i]);
+                seg.set(lay, off + 4, (float) k.di[p + i]);
+            }
+        } else if (to == Kind.COMPLEX128 && k.kind == Kind.COMPLEX128) {
+            ValueLayout.OfDouble lay = (ValueLayout.OfDouble) type.layout();
+            for (int i = 0; i < n; i++, off += st) {
+                seg.set(lay, off, k.d[p + i]);
+                seg.set(lay, off + 8, k.di[p + i]);
+            }
+        } else {
+            for (int i = 0; i < n; i++, off += st) {
+                Elements.castComplex(seg, off, type, k.d[p + i], k.di[p + i]);
+            }
         }
     }
 }

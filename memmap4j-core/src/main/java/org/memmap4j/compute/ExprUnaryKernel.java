@@ -58,6 +58,7 @@ final class ExprUnaryKernel extends ExprKernel {
             case FLOOR -> { for (int i = 0; i < n; i++) { r[i] = Math.floor(a[i]); } }
             case CEIL -> { for (int i = 0; i < n; i++) { r[i] = Math.ceil(a[i]); } }
             case ROUND -> { for (int i = 0; i < n; i++) { r[i] = Math.rint(a[i]); } }
+            case IMAG -> java.util.Arrays.fill(r, 0, n, 0.0);
             default -> throw new AssertionError(op);
         }
     }
@@ -81,6 +82,7 @@ final class ExprUnaryKernel extends ExprKernel {
             case FLOOR -> { for (int i = 0; i < n; i++) { r[i] = (float) Math.floor(a[i]); } }
             case CEIL -> { for (int i = 0; i < n; i++) { r[i] = (float) Math.ceil(a[i]); } }
             case ROUND -> { for (int i = 0; i < n; i++) { r[i] = (float) Math.rint(a[i]); } }
+            case IMAG -> java.util.Arrays.fill(r, 0, n, 0f);
             default -> throw new AssertionError(op);
         }
     }
@@ -100,6 +102,7 @@ final class ExprUnaryKernel extends ExprKernel {
             case SQUARE -> { for (int i = 0; i < n; i++) { r[i] = a[i] * a[i]; } }
             // Integers are already integral: NumPy 2's floor, ceil and round keep them.
             case FLOOR, CEIL, ROUND -> System.arraycopy(a, 0, r, 0, n);
+            case IMAG -> java.util.Arrays.fill(r, 0, n, 0L);
             default -> throw new AssertionError(op);
         }
         wrapAll(kind, r, n);
@@ -115,7 +118,7 @@ final class ExprUnaryKernel extends ExprKernel {
                     // abs, floor, ceil and round of bool are bool (NumPy's '?->?' loops).
                     case ABS, FLOOR, CEIL, ROUND -> System.arraycopy(a, 0, r, 0, n);
                     case ISFINITE -> java.util.Arrays.fill(r, 0, n, (byte) 1);
-                    case ISNAN, ISINF -> java.util.Arrays.fill(r, 0, n, (byte) 0);
+                    case ISNAN, ISINF, IMAG -> java.util.Arrays.fill(r, 0, n, (byte) 0);
                     default -> throw new AssertionError(op);
                 }
             }
@@ -163,6 +166,12 @@ final class ExprUnaryKernel extends ExprKernel {
                 case L -> { for (int i = 0; i < n; i++) { l[i] = m[i] != 0 ? a.l[i] : c.l[i]; } }
                 case F -> { for (int i = 0; i < n; i++) { f[i] = m[i] != 0 ? a.f[i] : c.f[i]; } }
                 case D -> { for (int i = 0; i < n; i++) { d[i] = m[i] != 0 ? a.d[i] : c.d[i]; } }
+                case C -> {
+                    for (int i = 0; i < n; i++) {
+                        d[i] = m[i] != 0 ? a.d[i] : c.d[i];
+                        di[i] = m[i] != 0 ? a.di[i] : c.di[i];
+                    }
+                }
             }
         }
     }

@@ -5,8 +5,8 @@ import java.lang.foreign.ValueLayout;
 import org.memmap4j.compute.ExprOp.Op;
 
 /**
- * The hot mask pattern, {@code a[a OP c].sum()} and {@code count_nonzero(a OP c)} over a C-contiguous native
- * float32 or float64 array, in one pass over its memory. {@link #INSTANCE} is the Vector API implementation when
+ * The hot mask pattern, {@code a[a OP c].sum()}, {@code .min()}, {@code .max()} and {@code count_nonzero(a OP c)}
+ * over a C-contiguous native float32 or float64 array, in one pass over its memory. {@link #INSTANCE} is the Vector API implementation when
  * available ({@code VectorMaskKernels}), else {@link Scalar}; both give identical bits.
  *
  * <p>The sums fix their order so that it does not depend on the hardware's vector width: element {@code i} of a
@@ -35,6 +35,32 @@ interface MaskKernels {
 
     /** Counts the float64 elements x at byte offset off, n of them, for which {@code x OP c}. */
     long countF64(MemorySegment s, long off, long n, Op op, double c);
+
+    /**
+     * Returns the smallest (or largest) float32 element x at byte offset off, n of them, for which {@code x OP c},
+     * in {@link Math#min}'s (or {@link Math#max}'s) order: NaN if a selected element is NaN, -0.0 below +0.0; +inf
+     * (-inf) if none is selected. The order of the elements does not matter.
+     */
+    double extremeF32(MemorySegment s, long off, long n, Op op, float c, boolean max);
+
+    /** {@link #extremeF32} for float64 elements. */
+    double extremeF64(MemorySegment s, long off, long n, Op op, double c, boolean max);
+
+    /**
+     * Folds the selected elements from position i to n (float32 or float64 at byte offset off) into the extreme e,
+     * element by element: the reference order-free fold of {@link #extremeF32} and the vector kernels' tails.
+     */
+    static double extremeFrom(double e, MemorySegment s, long off, long i, long n, Op op, double c, boolean max,
+                              boolean f32) {
+        for (; i < n; i++) {
+            double x = f32 ? s.get(ValueLayout.JAVA_FLOAT_UNALIGNED, off + 4L * i)
+                    : s.get(ValueLayout.JAVA_DOUBLE_UNALIGNED, off + 8L * i);
+            if (test(op, x, c)) {
+                e = max ? Math.max(e, x) : Math.min(e, x);
+            }
+        }
+        return e;
+    }
 
     /** {@return whether {@code x OP c}, for a comparison op (Java's operators: NaN compares false except !=)} */
     static boolean test(Op op, double x, double c) {
@@ -71,6 +97,16 @@ interface MaskKernels {
                 int j = i & (D_LANES - 1);
                 lanes[j] = test(op, x, c) ? lanes[j] + x : lanes[j];
             }
+        }
+
+        @Override
+        public double extremeF32(MemorySegment s, long off, long n, Op op, float c, boolean max) {
+            return extremeFrom(max ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY, s, off, 0, n, op, c, max, true);
+        }
+
+        @Override
+        public double extremeF64(MemorySegment s, long off, long n, Op op, double c, boolean max) {
+            return extremeFrom(max ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY, s, off, 0, n, op, c, max, false);
         }
 
         @Override

@@ -41,6 +41,10 @@ final class MaskOps {
                     + "') to dtype('bool') according to the rule 'safe'");
         }
         Kind vk = values.ty.kind();
+        if (vk.isComplex()) {
+            throw new IllegalArgumentException(what.name().toLowerCase(java.util.Locale.ROOT)
+                    + "Where of complex values (" + values.dtype() + ") is not supported");
+        }
         MaskReducer r = run(c, what, values, where);
         Kind result = switch (what) {
             case SUM -> vk.isFloat() ? vk : vk.isUnsigned() ? Kind.UINT64 : Kind.INT64;
@@ -93,7 +97,7 @@ final class MaskOps {
         long[] shape = values == null ? where.shape : NDArrays.broadcastShapes(values.shape, where.shape);
         long n = sizeOf(shape);
         Kind acc = accumulator(what, values == null ? Kind.BOOL : values.ty.kind());
-        MaskPattern p = what == What.SUM || what == What.MEAN || what == What.COUNT ? MaskPattern.match(values, where) : null;
+        MaskPattern p = MaskPattern.match(values, where);
         RangeTask<MaskReducer> task = p != null ? p.task(what, acc) : genericTask(what, acc, values, where, shape);
         long unitBytes = 1 + (values == null ? 0 : values.ty.kind().itemSize());
         MaskReducer total = new MaskReducer(what, acc);

@@ -12,7 +12,8 @@ import org.memmap4j.exec.RangeTask;
 
 /**
  * The hot mask pattern: a mask {@code x OP c} (or {@code c OP x}) comparing a C-contiguous native float32 or
- * float64 array with a scalar, reducing either the mask itself (count) or the same array's elements (sum, mean).
+ * float64 array with a scalar, reducing either the mask itself (count) or the same array's elements (sum, mean,
+ * min, max).
  * Its task reads the array's memory once through {@link MaskKernels}, with the same block order as the generic
  * path, so both give the same bits.
  *
@@ -71,6 +72,16 @@ record MaskPattern(ExprArray leaf, Op op, double c) implements Serializable {
             int size = f32 ? 4 : 8;
             MaskKernels k = MaskKernels.INSTANCE;
             MaskReducer r = new MaskReducer(what, acc);
+            if (what == What.MIN || what == What.MAX) {
+                boolean max = what == What.MAX;
+                long off = base + from * size;
+                r.dext = f32 ? k.extremeF32(s, off, to - from, o, (float) cv, max)
+                        : k.extremeF64(s, off, to - from, o, cv, max);
+                // Only the start value is ambiguous: it may be a selected infinity, or nothing selected.
+                r.any = r.dext != (max ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY)
+                        || (f32 ? k.countF32(s, off, to - from, o, (float) cv) : k.countF64(s, off, to - from, o, cv)) > 0;
+                return r;
+            }
             if (what == What.COUNT) {
                 r.count = f32 ? k.countF32(s, base + from * size, to - from, o, (float) cv)
                         : k.countF64(s, base + from * size, to - from, o, cv);

@@ -97,6 +97,14 @@ final class MaskSelection implements Serializable {
             case L -> { for (int i = 0; i < n; i++) { if (mask[i] != 0) { v.l[j++] = v.l[i]; } } }
             case F -> { for (int i = 0; i < n; i++) { if (mask[i] != 0) { v.f[j++] = v.f[i]; } } }
             case D -> { for (int i = 0; i < n; i++) { if (mask[i] != 0) { v.d[j++] = v.d[i]; } } }
+            case C -> {
+                for (int i = 0; i < n; i++) {
+                    if (mask[i] != 0) {
+                        v.di[j] = v.di[i];
+                        v.d[j++] = v.d[i];
+                    }
+                }
+            }
         }
         return j;
     }

@@ -7,8 +7,9 @@ import org.memmap4j.DType.Kind;
  * NumPy 2's type promotion (NEP 50) for the operands of an {@link Expr}: {@link #promote} is
  * {@code np.promote_types} for arrays; {@link #combine} adds Python scalars, which are "weak": a Python int takes
  * the integer or float dtype of the array it meets, a Python float the float dtype, a Python bool any dtype. Only
- * when the scalar's category (bool &lt; int &lt; float) is higher than the array's does it decide: int64 for a
- * Python int with a bool array, float64 for a Python float with an integer or bool array.
+ * when the scalar's category (bool &lt; int &lt; float &lt; complex) is higher than the array's does it decide: int64
+ * for a Python int with a bool array, float64 for a Python float with an integer or bool array, complex128 for a
+ * Python complex with an integer, bool or float64 array and complex64 with a float16 or float32 one.
  */
 final class Promotion {
 
@@ -93,15 +94,20 @@ final class Promotion {
             if (a.category() <= b.category()) {
                 return b;
             }
-            // The scalar's category is higher: it decides, at its default precision.
-            return Ty.strong(a.category() == 1 ? Kind.INT64 : Kind.FLOAT64);
+            // The scalar's category is higher: it decides, at its default precision, except that a Python complex
+            // meeting a float array takes the complex kind of that float's precision (float32 + 1j is complex64).
+            return Ty.strong(switch (a.category()) {
+                case 1 -> Kind.INT64;
+                case 2 -> Kind.FLOAT64;
+                default -> b.kind() == Kind.FLOAT64 || b.category() < 2 ? Kind.COMPLEX128 : Kind.COMPLEX64;
+            });
         }
         return Ty.strong(promote(a.kind(), b.kind()));
     }
 
     /** The float kind NumPy's math functions (sqrt, exp, true divide's loops) use for an integer or bool kind. */
     static Kind mathKind(Kind k) {
-        if (k.isFloat()) {
+        if (k.isFloat() || k.isComplex()) {
             return k;
         }
         return switch (k.itemSize()) {
@@ -121,6 +127,11 @@ final class Promotion {
 
     private static int order(Kind k) {
         return k.isBool() ? 0 : k.isUnsigned() ? 1 : k.isInteger() ? 2 : k.isFloat() ? 3 : 4;
+    }
+
+    /** The kind of a complex kind's parts (float32 for complex64, float64 for complex128). */
+    static Kind component(Kind k) {
+        return k == Kind.COMPLEX64 ? Kind.FLOAT32 : Kind.FLOAT64;
     }
 
     /** The native dtype of a kind. */

@@ -70,9 +70,10 @@ interface ReduceKernels {
 
     /**
      * Returns the position of the first NaN among n &ge; 1 elements, else of the first element equal to their
-     * largest (or smallest) value, as NumPy's argmax/argmin.
+     * largest (or smallest) value, as NumPy's argmax/argmin; with nanAsInf, the position of the first element equal
+     * to the extreme when NaN counts as -inf (max) or +inf (min), as NumPy's nanargmax/nanargmin.
      */
-    long arg(MemorySegment s, long off, long n, boolean f64, boolean max);
+    long arg(MemorySegment s, long off, long n, boolean f64, boolean max, boolean nanAsInf);
 
     // ---- rows of the columns strategy: element i of a contiguous row updates output k + i ----------------------
 
@@ -101,8 +102,9 @@ interface ReduceKernels {
      * A tile (see {@link #addTile}) of arg-extremes, row t being reduced position first + t: if init, row 0 first sets
      * {@code v[k + i]} and {@code at[k + i] = first}; then for each (other) row, unless {@code v[k + i]} is NaN, if
      * {@code x[t][i]} is NaN or beats it strictly (greater for max, smaller for min), {@code v[k + i] = x[t][i]} and
-     * {@code at[k + i] = first + t}. Positions must stay below 2^53.
+     * {@code at[k + i] = first + t}. Positions must stay below 2^53. With nanAsInf every NaN element is first
+     * replaced by -inf (max) or +inf (min), so v never holds NaN.
      */
     void argTile(MemorySegment s, long col, int n, long[] rowOff, int rows, long first, boolean init, boolean f64,
-                 boolean max, double[] v, long[] at, int k);
+                 boolean max, boolean nanAsInf, double[] v, long[] at, int k);
 }

@@ -12,6 +12,7 @@ enum ReduceOp {
     MEAN("mean", Family.SUM),
     NANMEAN("nanmean", Family.SUM),
     PROD("prod", Family.PROD),
+    NANPROD("nanprod", Family.PROD),
     VAR("var", Family.VAR),
     NANVAR("nanvar", Family.VAR),
     STD("std", Family.VAR),
@@ -23,6 +24,8 @@ enum ReduceOp {
     NANMAX("fmax", Family.EXTREME),
     ARGMIN("argmin", Family.ARG),
     ARGMAX("argmax", Family.ARG),
+    NANARGMIN("nanargmin", Family.ARG),
+    NANARGMAX("nanargmax", Family.ARG),
     COUNT_NONZERO("count_nonzero", Family.COUNT),
     ANY("any", Family.COUNT),
     ALL("all", Family.COUNT);
@@ -46,12 +49,22 @@ enum ReduceOp {
 
     /** True for the variants that skip NaN. */
     boolean skipsNaN() {
-        return this == NANSUM || this == NANMEAN || this == NANVAR || this == NANSTD || this == NANMIN || this == NANMAX;
+        return this == NANSUM || this == NANMEAN || this == NANVAR || this == NANSTD || this == NANMIN || this == NANMAX
+                || this == NANPROD || this == NANARGMIN || this == NANARGMAX;
     }
 
-    /** True for max, nanmax and argmax: the ones that look for the largest element. */
+    /** True for max, nanmax, argmax and nanargmax: the ones that look for the largest element. */
     boolean largest() {
-        return this == MAX || this == NANMAX || this == ARGMAX;
+        return this == MAX || this == NANMAX || this == ARGMAX || this == NANARGMAX;
+    }
+
+    /** The name NumPy's messages use: nanargmin and nanargmax call argmin and argmax, which report empty slices. */
+    String messageName() {
+        return switch (this) {
+            case NANARGMIN -> "argmin";
+            case NANARGMAX -> "argmax";
+            default -> numpyName;
+        };
     }
 
     /** True for the operations that raise on an empty slice instead of having an identity. */

@@ -41,7 +41,7 @@ final class ReduceOps {
         }
         if (length == 0 && outputs > 0 && op.needsElements()) {
             throw new IllegalArgumentException(op.family == ReduceOp.Family.ARG
-                    ? "attempt to get " + op.numpyName + " of an empty sequence"
+                    ? "attempt to get " + op.messageName() + " of an empty sequence"
                     : "zero-size array to reduction operation " + op.numpyName + " which has no identity");
         }
         long[] outShape = new long[outNd];
@@ -63,7 +63,22 @@ final class ReduceOps {
         }
         ReducePlan plan = ReducePlan.of(shape, a.strides(), reduced, perAxis, op.family == ReduceOp.Family.ARG);
         ReduceEngine.run(c, a, out, plan, new ReduceEngine.Spec(op, ddof, vector));
+        if ((op == ReduceOp.NANARGMIN || op == ReduceOp.NANARGMAX) && hasAllNaNSlice(out)) {
+            throw new IllegalArgumentException("All-NaN slice encountered");
+        }
         return out;
+    }
+
+    /** nanargmin/nanargmax write -1 for a slice without a number ({@link ReduceArg}); NumPy raises for any. */
+    private static boolean hasAllNaNSlice(NDArray out) {
+        java.lang.foreign.MemorySegment s = out.segment();
+        long base = out.segmentOffset();
+        for (long i = 0, n = out.size(); i < n; i++) {
+            if (s.get(java.lang.foreign.ValueLayout.JAVA_LONG_UNALIGNED, base + 8 * i) < 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

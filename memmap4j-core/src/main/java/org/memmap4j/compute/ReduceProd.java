@@ -5,8 +5,9 @@ import java.lang.foreign.MemorySegment;
 import org.memmap4j.DType;
 
 /**
- * prod: integers and bool multiply in int64 arithmetic, wrapping like NumPy (the order does not matter); floats
- * multiply in float64, sequentially within a block, and complex numbers with NumPy's formula. Blocks merge by
+ * prod, nanprod: integers and bool multiply in int64 arithmetic, wrapping like NumPy (the order does not matter);
+ * floats multiply in float64, sequentially within a block, and complex numbers with NumPy's formula; nanprod reads
+ * NaN as 1 (complex: an element with a NaN part as 1 + 0j, as NumPy's {@code _replace_nan}). Blocks merge by
  * multiplication in a fixed tree.
  */
 final class ReduceProd extends ReduceAcc {
@@ -50,22 +51,36 @@ final class ReduceProd extends ReduceAcc {
 
     @Override
     void sliceBuf(int m, long pos) {
-        for (int i = 0; i < m; i++) {
-            switch (carrier) {
-                case LONG -> lp[0] *= sc.lv[i];
-                case DOUBLE -> re[0] *= sc.re[i];
-                case COMPLEX -> times(0, sc.re[i], sc.im[i]);
-            }
-        }
+        feed(0, m, false);
     }
 
     @Override
     void columnsBuf(int k, int m, long r) {
+        feed(k, m, true);
+    }
+
+    /** Multiplies in m converted elements; nanprod reads NaN as 1 (complex: an element with a NaN part as 1 + 0j). */
+    private void feed(int k, int m, boolean columns) {
         for (int i = 0; i < m; i++) {
+            int j = columns ? k + i : k;
             switch (carrier) {
-                case LONG -> lp[k + i] *= sc.lv[i];
-                case DOUBLE -> re[k + i] *= sc.re[i];
-                case COMPLEX -> times(k + i, sc.re[i], sc.im[i]);
+                case LONG -> lp[j] *= sc.lv[i];
+                case DOUBLE -> {
+                    double x = sc.re[i];
+                    if (!(skipNaN && x != x)) {
+                        re[j] *= x;
+                    }
+                }
+                case COMPLEX -> {
+                    double xr = sc.re[i];
+                    double xi = sc.im[i];
+                    if (skipNaN && (xr != xr || xi != xi)) {
+                        // NumPy multiplies by the 1 + 0j it puts in: an infinite product then gets NaN parts.
+                        times(j, 1, 0);
+                    } else {
+                        times(j, xr, xi);
+                    }
+                }
             }
         }
     }

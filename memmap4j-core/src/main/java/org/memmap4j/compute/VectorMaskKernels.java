@@ -137,6 +137,60 @@ final class VectorMaskKernels implements MaskKernels {
     }
 
     @Override
+    public double extremeF32(MemorySegment s, long off, long n, Op op, float c, boolean max) {
+        int mode = mode(op);
+        FloatVector init = FloatVector.broadcast(FS, max ? Float.NEGATIVE_INFINITY : Float.POSITIVE_INFINITY);
+        FloatVector cv = FloatVector.broadcast(FS, c);
+        FloatVector a0 = init;
+        FloatVector a1 = init;
+        long i = 0;
+        for (; i + 16 <= n; i += 16) {
+            long o = off + 4L * i;
+            // Unselected lanes become the start value, which never changes an accumulator.
+            FloatVector v0 = FloatVector.fromMemorySegment(FS, s, o, NATIVE);
+            FloatVector v1 = FloatVector.fromMemorySegment(FS, s, o + 32, NATIVE);
+            a0 = pick(a0, init.blend(v0, test(v0, cv, mode)), max);
+            a1 = pick(a1, init.blend(v1, test(v1, cv, mode)), max);
+        }
+        double e = init.lane(0);
+        for (float x : pick(a0, a1, max).toArray()) {
+            e = max ? Math.max(e, x) : Math.min(e, x);
+        }
+        return MaskKernels.extremeFrom(e, s, off, i, n, op, c, max, true);
+    }
+
+    @Override
+    public double extremeF64(MemorySegment s, long off, long n, Op op, double c, boolean max) {
+        int mode = mode(op);
+        DoubleVector init = DoubleVector.broadcast(DS, max ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY);
+        DoubleVector cv = DoubleVector.broadcast(DS, c);
+        DoubleVector a0 = init;
+        DoubleVector a1 = init;
+        long i = 0;
+        for (; i + 8 <= n; i += 8) {
+            long o = off + 8L * i;
+            DoubleVector v0 = DoubleVector.fromMemorySegment(DS, s, o, NATIVE);
+            DoubleVector v1 = DoubleVector.fromMemorySegment(DS, s, o + 32, NATIVE);
+            a0 = pick(a0, init.blend(v0, test(v0, cv, mode)), max);
+            a1 = pick(a1, init.blend(v1, test(v1, cv, mode)), max);
+        }
+        double e = init.lane(0);
+        for (double x : pick(a0, a1, max).toArray()) {
+            e = max ? Math.max(e, x) : Math.min(e, x);
+        }
+        return MaskKernels.extremeFrom(e, s, off, i, n, op, c, max, false);
+    }
+
+    /** Math.max or Math.min lane by lane (NaN wins, -0.0 below +0.0). */
+    private static FloatVector pick(FloatVector a, FloatVector x, boolean max) {
+        return max ? a.max(x) : a.min(x);
+    }
+
+    private static DoubleVector pick(DoubleVector a, DoubleVector x, boolean max) {
+        return max ? a.max(x) : a.min(x);
+    }
+
+    @Override
     public long countF32(MemorySegment s, long off, long n, Op op, float c) {
         int mode = mode(op);
         FloatVector cv = FloatVector.broadcast(FS, c);

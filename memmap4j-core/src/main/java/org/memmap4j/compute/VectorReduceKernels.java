@@ -282,18 +282,22 @@ final class VectorReduceKernels implements ReduceKernels {
     }
 
     @Override
-    public long arg(MemorySegment s, long off, long n, boolean f64, boolean max) {
+    public long arg(MemorySegment s, long off, long n, boolean f64, boolean max, boolean nanAsInf) {
         int size = f64 ? 8 : 4;
+        double nanValue = max ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
         double best = ReduceLanes.read(s, off, f64);
         if (best != best) {
-            return 0;
+            if (!nanAsInf) {
+                return 0;
+            }
+            best = nanValue;
         }
         long bestAt = 0;
         long i = 1;
         // Whole blocks: one vector extreme each; only a block that holds a NaN or beats the best is rescanned.
         for (; i + ARG_BLOCK <= n; i += ARG_BLOCK) {
             long at = off + i * size;
-            double m = f64 ? blockF64(s, at, max) : blockF32(s, at, max);
+            double m = f64 ? blockF64(s, at, max, nanAsInf) : blockF32(s, at, max, nanAsInf);
             if (m != m) {
                 for (long j = 0; ; j++) {
                     double x = ReduceLanes.read(s, at + j * size, f64);
@@ -304,7 +308,8 @@ final class VectorReduceKernels implements ReduceKernels {
             }
             if (max ? m > best : m < best) {
                 for (long j = 0; ; j++) {
-                    if (ReduceLanes.read(s, at + j * size, f64) == m) {
+                    double x = ReduceLanes.read(s, at + j * size, f64);
+                    if ((x != x ? nanValue : x) == m) {
                         best = m;
                         bestAt = i + j;
                         break;
@@ -315,7 +320,10 @@ final class VectorReduceKernels implements ReduceKernels {
         for (; i < n; i++) {
             double x = ReduceLanes.read(s, off + i * size, f64);
             if (x != x) {
-                return i;
+                if (!nanAsInf) {
+                    return i;
+                }
+                x = nanValue;
             }
             if (max ? x > best : x < best) {
                 best = x;
@@ -326,26 +334,41 @@ final class VectorReduceKernels implements ReduceKernels {
     }
 
 
-    // Block extremes for arg: NaN if the block holds one, else the extreme (any zero's sign: callers compare with ==).
+    // Block extremes for arg: NaN if the block holds one (with nanAsInf NaN counts as the infinity that never wins),
+    // else the extreme (any zero's sign: callers compare with ==).
 
-    private static double blockF32(MemorySegment s, long at, boolean max) {
-        FloatVector a0 = FloatVector.fromMemorySegment(F8, s, at, NATIVE);
-        FloatVector a1 = FloatVector.fromMemorySegment(F8, s, at + 32, NATIVE);
-        for (long i = at + 64, e = at + ARG_BLOCK * 4L; i < e; i += 64) {
-            a0 = pick(a0, FloatVector.fromMemorySegment(F8, s, i, NATIVE), max);
-            a1 = pick(a1, FloatVector.fromMemorySegment(F8, s, i + 32, NATIVE), max);
+    private static double blockF32(MemorySegment s, long at, boolean max, boolean nanAsInf) {
+        float nanValue = max ? Float.NEGATIVE_INFINITY : Float.POSITIVE_INFINITY;
+        FloatVector a0 = FloatVector.broadcast(F8, nanValue);
+        FloatVector a1 = a0;
+        for (long i = at, e = at + ARG_BLOCK * 4L; i < e; i += 64) {
+            FloatVector x0 = FloatVector.fromMemorySegment(F8, s, i, NATIVE);
+            FloatVector x1 = FloatVector.fromMemorySegment(F8, s, i + 32, NATIVE);
+            if (nanAsInf) {
+                x0 = x0.blend(nanValue, x0.test(VectorOperators.IS_NAN));
+                x1 = x1.blend(nanValue, x1.test(VectorOperators.IS_NAN));
+            }
+            a0 = pick(a0, x0, max);
+            a1 = pick(a1, x1, max);
         }
         FloatVector a = pick(a0, a1, max);
         return a.test(VectorOperators.IS_NAN).anyTrue() ? Double.NaN
                 : a.reduceLanes(max ? VectorOperators.MAX : VectorOperators.MIN);
     }
 
-    private static double blockF64(MemorySegment s, long at, boolean max) {
-        DoubleVector a0 = DoubleVector.fromMemorySegment(D4, s, at, NATIVE);
-        DoubleVector a1 = DoubleVector.fromMemorySegment(D4, s, at + 32, NATIVE);
-        for (long i = at + 64, e = at + ARG_BLOCK * 8L; i < e; i += 64) {
-            a0 = pick(a0, DoubleVector.fromMemorySegment(D4, s, i, NATIVE), max);
-            a1 = pick(a1, DoubleVector.fromMemorySegment(D4, s, i + 32, NATIVE), max);
+    private static double blockF64(MemorySegment s, long at, boolean max, boolean nanAsInf) {
+        double nanValue = max ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+        DoubleVector a0 = DoubleVector.broadcast(D4, nanValue);
+        DoubleVector a1 = a0;
+        for (long i = at, e = at + ARG_BLOCK * 8L; i < e; i += 64) {
+            DoubleVector x0 = DoubleVector.fromMemorySegment(D4, s, i, NATIVE);
+            DoubleVector x1 = DoubleVector.fromMemorySegment(D4, s, i + 32, NATIVE);
+            if (nanAsInf) {
+                x0 = x0.blend(nanValue, x0.test(VectorOperators.IS_NAN));
+                x1 = x1.blend(nanValue, x1.test(VectorOperators.IS_NAN));
+            }
+            a0 = pick(a0, x0, max);
+            a1 = pick(a1, x1, max);
         }
         DoubleVector a = pick(a0, a1, max);
         return a.test(VectorOperators.IS_NAN).anyTrue() ? Double.NaN
@@ -424,14 +447,16 @@ final class VectorReduceKernels implements ReduceKernels {
 
     @Override
     public void argTile(MemorySegment s, long col, int n, long[] rowOff, int rows, long first, boolean init,
-                        boolean f64, boolean max, double[] v, long[] at, int k) {
+                        boolean f64, boolean max, boolean nanAsInf, double[] v, long[] at, int k) {
         int size = f64 ? 8 : 4;
+        double nanValue = max ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
         // Positions travel as doubles (exact below 2^53) so that one double mask blends values and positions.
         double[] pos = new double[n];
         long c0 = col + rowOff[0];
         for (int i = 0; i < n; i++) {
             if (init) {
-                v[k + i] = ReduceLanes.read(s, c0 + (long) i * size, f64);
+                double x = ReduceLanes.read(s, c0 + (long) i * size, f64);
+                v[k + i] = nanAsInf && x != x ? nanValue : x;
                 at[k + i] = first;
             }
             pos[i] = at[k + i];
@@ -444,16 +469,25 @@ final class VectorReduceKernels implements ReduceKernels {
                 int j = k + i;
                 DoubleVector cur = DoubleVector.fromArray(D4, v, j);
                 DoubleVector x = load(s, p, f64);
+                VectorMask<Double> better;
                 // Each branch has a constant operator, which C2 needs to intrinsify the comparison.
-                VectorMask<Double> better = (max ? x.compare(VectorOperators.GT, cur)
-                        : x.compare(VectorOperators.LT, cur)).or(x.test(VectorOperators.IS_NAN))
-                        .andNot(cur.test(VectorOperators.IS_NAN));
+                if (nanAsInf) {
+                    x = x.blend(nanValue, x.test(VectorOperators.IS_NAN));
+                    better = max ? x.compare(VectorOperators.GT, cur) : x.compare(VectorOperators.LT, cur);
+                } else {
+                    better = (max ? x.compare(VectorOperators.GT, cur)
+                            : x.compare(VectorOperators.LT, cur)).or(x.test(VectorOperators.IS_NAN))
+                            .andNot(cur.test(VectorOperators.IS_NAN));
+                }
                 cur.blend(x, better).intoArray(v, j);
                 DoubleVector.fromArray(D4, pos, i).blend(r, better).intoArray(pos, i);
             }
             for (; i < n; i++) {
                 int j = k + i;
                 double x = ReduceLanes.read(s, c + (long) i * size, f64);
+                if (nanAsInf && x != x) {
+                    x = nanValue;
+                }
                 double cur = v[j];
                 if (cur == cur && (x != x || (max ? x > cur : x < cur))) {
                     v[j] = x;

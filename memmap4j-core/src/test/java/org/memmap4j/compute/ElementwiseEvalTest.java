@@ -260,8 +260,15 @@ class ElementwiseEvalTest {
         assertThatThrownBy(() -> i8.power(-1)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("negative integer powers");
         assertThatThrownBy(() -> i8.add(Expr.of(arange("int8", 4)))).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> Expr.of(NDArrays.zeros(DType.COMPLEX64, 2))).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("complex");
+        Expr c8 = Expr.of(NDArrays.zeros(DType.COMPLEX64, 2));
+        assertThatThrownBy(() -> c8.floorDivide(c8)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("ufunc 'floor_divide' not supported for the input types (complex64, complex64): NumPy "
+                        + "defines it for no complex type");
+        assertThatThrownBy(c8::ceil).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'ceil'");
+        assertThatThrownBy(c8::sin).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("complex sin is not implemented");
+        assertThat(c8.abs().dtype()).isEqualTo(DType.FLOAT32);
+        assertThat(c8.add(Expr.scalar(1, 2)).toString()).isEqualTo("add(array(complex64, (2,)), (1.0+2.0j))");
         assertThat(i8.lt(1000).dtype()).isEqualTo(DType.BOOL);
         assertThat(i8.add(1.5).dtype()).isEqualTo(DType.FLOAT64);
         assertThat(i8.clip(-1000, 1000).dtype()).isEqualTo(DType.INT8);

@@ -10,7 +10,8 @@ import org.memmap4j.format.Npy;
  * Timing harness for the performance targets (not a test): masked sum and the fused expression into a new .npy
  * file, on a large float32 .npy file. Run with
  * {@code flock /tmp/bench.lock java -Xmx64m --add-modules jdk.incubator.vector -cp target/classes:target/test-classes
- * org.memmap4j.compute.ExprBench /tmp/big4g.npy [what]}; what is {@code mask}, {@code fused} or {@code all}.
+ * org.memmap4j.compute.ExprBench /tmp/big4g.npy [what]}; what is {@code mask}, {@code fused}, {@code minmax}
+ * (minWhere's vector pass against the generic path), {@code generic}, {@code cpu} or {@code all}.
  */
 public final class ExprBench {
 
@@ -34,6 +35,19 @@ public final class ExprBench {
                     long t2 = System.nanoTime();
                     System.out.printf("a[a>0.5].sum() = %s  %.3f s   count_nonzero(a>0.5) = %d  %.3f s%n",
                             s.getDouble(), (t1 - t) / 1e9, n, (t2 - t1) / 1e9);
+                }
+            }
+            if (what.equals("minmax")) {
+                NDArray b = a.view(a.dtype());
+                for (int r = 0; r < reps; r++) {
+                    long t = System.nanoTime();
+                    NDArray fast = c.minWhere(a, Expr.of(a).gt(0.5));
+                    long t1 = System.nanoTime();
+                    // Not the pattern (the mask is on an op node): the generic block path.
+                    NDArray slow = c.minWhere(a, Expr.of(b).add(0.0f).gt(0.5));
+                    long t2 = System.nanoTime();
+                    System.out.printf("a[a>0.5].min() = %s  %.3f s   generic a[(a+0)>0.5].min() = %s  %.3f s%n",
+                            fast.getDouble(), (t1 - t) / 1e9, slow.getDouble(), (t2 - t1) / 1e9);
                 }
             }
             if (what.equals("generic")) {

@@ -55,6 +55,39 @@ final class ExprTesting {
         return v;
     }
 
+    /** The complex dtypes. */
+    static final List<String> COMPLEX_DTYPES = List.of("complex64", "complex128");
+
+    /** Parts that meet every special case of NumPy's complex loops: signed zeros, NaN, infinities, huge and tiny. */
+    static final double[] PARTS = {-2.5, -1.0, -0.0, 0.0, 0.5, 3.0, 1000.0, Double.NaN, Double.POSITIVE_INFINITY,
+        Double.NEGATIVE_INFINITY, 1.0e-3, 1.0e30, 1.0};
+
+    /**
+     * Every pair of {@link #PARTS} as (real, imaginary), 169 values of a complex dtype; variant 1 pairs them in
+     * another order, so that two arrays meet different values.
+     */
+    static NDArray complexValues(String dtype, int variant) {
+        int k = PARTS.length;
+        NDArray v = NDArrays.empty(DType.of(dtype), (long) k * k);
+        for (int i = 0; i < k * k; i++) {
+            int j = variant == 1 ? (i * 7 + 3) % (k * k) : i;
+            v.setComplex(PARTS[j / k], PARTS[j % k], i);
+        }
+        return v;
+    }
+
+    /** n random complex values of a dtype: parts of random signs and magnitudes over many orders. */
+    static NDArray randomComplex(String dtype, long seed, int n, double spread) {
+        java.util.Random rnd = new java.util.Random(seed);
+        NDArray v = NDArrays.empty(DType.of(dtype), n);
+        for (int i = 0; i < n; i++) {
+            double re = (rnd.nextBoolean() ? 1 : -1) * Math.exp(rnd.nextGaussian() * spread);
+            double im = (rnd.nextBoolean() ? 1 : -1) * Math.exp(rnd.nextGaussian() * spread);
+            v.setComplex(i % 17 == 0 ? 0.0 : re, i % 13 == 0 ? 0.0 : im, i);
+        }
+        return v;
+    }
+
     /** The Python expression for {@link #values}, via a raw file the batch reads. */
     static String py(NumPyBatch batch, NDArray a) {
         return batch.input(a);
@@ -69,6 +102,10 @@ final class ExprTesting {
         String where = "for: " + expected.label();
         assertThat(actual.dtype().descr()).as("dtype " + where).isEqualTo(expected.dtype());
         assertThat(actual.shape()).as("shape " + where).containsExactly(expected.shape());
+        if (actual.dtype().kind().isComplex()) {
+            assertComplexWithin(actual, expected.array(), ulps, where);
+            return;
+        }
         if (!actual.dtype().kind().isFloat() || ulps == 0) {
             if (actual.dtype().kind().isFloat()) {
                 assertFloatsWithin(actual, expected, 0, where);
@@ -95,6 +132,36 @@ final class ExprTesting {
                 fail("element %d: memmap4j %s, numpy %s (%d ulps apart, allowed %d) %s", k, g, e, d, ulps, where);
             }
         }
+    }
+
+    /**
+     * Asserts each part of each complex element within ulps of the expected one in the component dtype; a NaN part
+     * matches only a NaN part (of any payload). Returns the largest distance seen.
+     */
+    static long assertComplexWithin(NDArray actual, NDArray expected, int ulps, String where) {
+        DType.Kind part = actual.dtype().kind() == DType.Kind.COMPLEX64 ? DType.Kind.FLOAT32 : DType.Kind.FLOAT64;
+        NDArray got = actual.reshape(-1);
+        NDArray want = expected.reshape(-1);
+        long worst = 0;
+        for (long k = 0; k < got.size(); k++) {
+            double[] g = got.getComplex(k);
+            double[] e = want.getComplex(k);
+            for (int p = 0; p < 2; p++) {
+                if (Double.isNaN(g[p]) && Double.isNaN(e[p])) {
+                    continue;
+                }
+                // Exact comparisons see the sign of zero too.
+                long d = ulps == 0 && Double.compare(g[p], e[p]) != 0 ? Math.max(1, ulpDistance(g[p], e[p], part))
+                        : ulpDistance(g[p], e[p], part);
+                worst = Math.max(worst, d);
+                if (d > ulps) {
+                    fail("element %d (%s): memmap4j (%s, %s), numpy (%s, %s) (%s ulps apart, allowed %d) %s", k,
+                            p == 0 ? "real" : "imag", g[0], g[1], e[0], e[1], d == Long.MAX_VALUE ? "NaN vs number" : d,
+                            ulps, where);
+                }
+            }
+        }
+        return worst;
     }
 
     /** Distance in units in the last place of the kind (floats compared on their ordered bit patterns). */

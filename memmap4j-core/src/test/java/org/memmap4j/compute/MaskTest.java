@@ -135,9 +135,58 @@ class MaskTest {
                     assertThat(bits(SMALL.sumWhere(x, fast))).as("%s %s %s", t, op, c).isEqualTo(bits(SMALL.sumWhere(ys, slow)));
                     assertThat(bits(SMALL.meanWhere(x, fast))).isEqualTo(bits(SMALL.meanWhere(ys, slow)));
                     assertThat(SMALL.countNonzero(fast)).isEqualTo(SMALL.countNonzero(slow));
+                    assertThat(bitsOrError(() -> SMALL.minWhere(x, fast))).isEqualTo(bitsOrError(() -> SMALL.minWhere(ys, slow)));
+                    assertThat(bitsOrError(() -> SMALL.maxWhere(x, fast))).isEqualTo(bitsOrError(() -> SMALL.maxWhere(ys, slow)));
                 }
             }
             assertThat(y.size()).isEqualTo(x.size());
+        }
+    }
+
+    /** minWhere/maxWhere's vector pass: NaN wins, -0.0 below +0.0, selected infinities, nothing selected. */
+    @Test
+    void theHotPatternsExtremesFollowTheGenericPathOnSpecialValues() {
+        double[] specials = {Double.NaN, -0.0, 0.0, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 1.5, -2.5};
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(3);
+        for (int n : new int[] {1, 31, 33, 100, 70_000}) {
+            for (int pattern = 0; pattern < 4; pattern++) {
+                double[] v = new double[n];
+                for (int i = 0; i < n; i++) {
+                    v[i] = switch (pattern) {
+                        case 0 -> specials[rnd.nextInt(specials.length)];
+                        case 1 -> rnd.nextBoolean() ? -0.0 : 0.0;
+                        case 2 -> i == n / 2 ? Double.NaN : rnd.nextDouble(-1, 1);
+                        default -> rnd.nextBoolean() ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
+                    };
+                }
+                for (DType t : new DType[] {DType.FLOAT32, DType.FLOAT64}) {
+                    NDArray x = NDArrays.of(v).astype(t);
+                    NDArray w2 = NDArrays.empty(t, n, 2);
+                    w2.set(":, 1", x);
+                    NDArray ys = w2.get(":, 1");
+                    for (double c : new double[] {0.0, 1.0, Double.POSITIVE_INFINITY, Double.NaN}) {
+                        for (Op op : new Op[] {Op.GT, Op.GE, Op.LT, Op.LE, Op.EQ, Op.NE}) {
+                            Expr fast = ExprOp.binary(op, Expr.of(x), Expr.scalar(c));
+                            Expr slow = ExprOp.binary(op, Expr.of(ys), Expr.scalar(c));
+                            assertThat(MaskPattern.match(Expr.of(x), fast)).isNotNull();
+                            assertThat(bitsOrError(() -> SMALL.minWhere(x, fast))).as("min %s n=%d %s %s", t, n, op, c)
+                                    .isEqualTo(bitsOrError(() -> SMALL.minWhere(ys, slow)));
+                            assertThat(bitsOrError(() -> SMALL.maxWhere(x, fast))).as("max %s n=%d %s %s", t, n, op, c)
+                                    .isEqualTo(bitsOrError(() -> SMALL.maxWhere(ys, slow)));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** The result's bits (NaN canonical), or the message of the refusal when nothing is selected. */
+    private static String bitsOrError(java.util.function.Supplier<NDArray> r) {
+        try {
+            double d = r.get().getDouble();
+            return Double.isNaN(d) ? "NaN" : Long.toHexString(Double.doubleToRawLongBits(d));
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
         }
     }
 

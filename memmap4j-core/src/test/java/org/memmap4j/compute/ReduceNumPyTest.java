@@ -259,7 +259,8 @@ class ReduceNumPyTest {
                 boolean gnan = Double.isNaN(gv[0]) || Double.isNaN(gv[1]);
                 boolean enan = Double.isNaN(ev[0]) || Double.isNaN(ev[1]);
                 if (gnan || enan) {
-                    assertThat(gnan).as("NaN at %d: got %s, want %s", k, Arrays.toString(gv), Arrays.toString(ev))
+                    assertThat(gnan).as("NaN at %d: got %s, want %s in %s(%s) of %s", k, Arrays.toString(gv),
+                                    Arrays.toString(ev), pyName(c.op()), c.pyArgs(), c.label())
                             .isEqualTo(enan);
                     continue;
                 }
