@@ -27,6 +27,11 @@ import org.memmap4j.NDArrays;
 final class DeflatedMember {
 
     private static final int CHUNK = 1 << 20;
+    /**
+     * Deflate's largest expansion: a match of 258 bytes coded in two bits. A member announcing more bytes than this
+     * times its compressed size is corrupt, and is refused before memory or a temporary file is sized for it.
+     */
+    static final int MAX_RATIO = 1032;
 
     private DeflatedMember() {
     }

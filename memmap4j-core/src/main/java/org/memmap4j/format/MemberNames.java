@@ -11,6 +11,20 @@ final class MemberNames {
     private MemberNames() {
     }
 
+    /**
+     * Returns a member name quoted for a message, as Python's repr quotes it: control characters and line breaks
+     * escaped, so that a hostile name cannot break the message's line.
+     */
+    static String quoted(String name) {
+        return new PyLiteral.Str(name).repr();
+    }
+
+    /** Returns a member name for a message: as it is when it prints on one line, else {@link #quoted}. */
+    static String forMessage(String name) {
+        String q = quoted(name);
+        return q.equals("'" + name + "'") ? name : q;
+    }
+
     /** Returns why a member name is refused, or null when it is safe. */
     static String problem(String name) {
         if (name.isEmpty()) {

@@ -172,6 +172,12 @@ final class NpyHeaderReader {
         // Non-strings (lists for structured dtypes, tuples for subarrays) are passed as their repr, so that
         // DType.of explains why they are refused.
         String spec = v instanceof PyLiteral.Str(String s) ? s : v.repr();
+        // Dtype strings are printable ASCII. Other strings are refused here, quoted as Python would, because DType's
+        // message would quote them verbatim, control characters and line breaks included.
+        if (v instanceof PyLiteral.Str && !spec.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
+            throw new FormatException(source, "descr is not a supported dtype: " + abbreviatedRepr(v)
+                    + " is not a NumPy dtype string (it has characters other than printable ASCII)");
+        }
         try {
             return DType.of(spec);
         } catch (IllegalArgumentException e) {

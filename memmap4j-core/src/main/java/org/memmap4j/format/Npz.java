@@ -44,8 +44,8 @@ public final class Npz {
      * @return the open archive; close it when done
      * @throws FormatException if the file is not a valid zip archive, or a member is not a valid .npy file of a
      *                         supported dtype, is encrypted, uses a method other than stored or deflated, is shorter
-     *                         than its header says, has a name that escapes the directory, or shares its name with
-     *                         another member
+     *                         than its header says, announces more bytes than its deflated data can inflate to, has a
+     *                         name that escapes the directory, or shares its name with another member
      * @throws IOException     if the file cannot be read, or is a directory
      */
     public static NpzFile open(Path file) throws IOException {

@@ -72,17 +72,18 @@ public final class NpzFile implements AutoCloseable {
         for (ZipDirectory.Entry e : dir.entries()) {
             String problem = MemberNames.problem(e.name());
             if (problem != null) {
-                throw new FormatException(archive, "refusing member " + new PyLiteral.Str(e.name()).repr() + ": " + problem);
+                throw new FormatException(archive, "refusing member " + MemberNames.quoted(e.name()) + ": " + problem);
             }
             if (e.isDirectory() && e.size() == 0) {
                 continue; // a folder entry holds no array
             }
-            String source = archive + " (member " + e.name() + ")";
+            String source = archive + " (member " + MemberNames.forMessage(e.name()) + ")";
             String name = e.name().endsWith(".npy") ? e.name().substring(0, e.name().length() - 4) : e.name();
             for (String key : name.equals(e.name()) ? List.of(name) : List.of(name, e.name())) {
                 String other = seen.putIfAbsent(key, e.name());
                 if (other != null) {
-                    throw new FormatException(archive, "members '" + other + "' and '" + e.name() + "' are both called '" + key + "'");
+                    throw new FormatException(archive, "members " + MemberNames.quoted(other) + " and "
+                            + MemberNames.quoted(e.name()) + " are both called " + MemberNames.quoted(key));
                 }
             }
             slots.add(slot(ch, dir, e, name, source));
@@ -104,6 +105,11 @@ public final class NpzFile implements AutoCloseable {
         if (!deflated && e.compressedSize() != e.size()) {
             throw new FormatException(source, "a stored member's compressed size " + e.compressedSize()
                     + " differs from its size " + e.size());
+        }
+        if (deflated && e.size() / DeflatedMember.MAX_RATIO > e.compressedSize()) {
+            throw new FormatException(source, "corrupt zip archive: " + e.compressedSize() + " bytes of deflated data"
+                    + " cannot inflate to the " + e.size() + " bytes the directory entry announces (deflate expands at most "
+                    + DeflatedMember.MAX_RATIO + "-fold)");
         }
         long dataStart = ZipDirectory.dataOffset(ch, e, dir.start(), source);
         NpyHeader h = deflated

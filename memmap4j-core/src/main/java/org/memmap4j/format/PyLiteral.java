@@ -15,8 +15,8 @@ import java.util.stream.Collectors;
  *
  * <p>It replaces NumPy's {@code ast.literal_eval}: nothing is evaluated, and input outside the subset (names,
  * operators, comments, triple quotes, string concatenation, bytes, complex numbers, hex or underscored integers) is
- * a {@link ParseException}. Nesting depth and integer length are bounded so that hostile input can cost neither
- * stack nor quadratic time; every other resource is bounded by the length of the text.
+ * a {@link ParseException}. Nesting depth, integer length and dict size are bounded so that hostile input can cost
+ * neither stack nor quadratic time; every other resource is bounded by the length of the text.
  */
 final class PyLiteral {
 
@@ -24,6 +24,11 @@ final class PyLiteral {
     static final int MAX_DEPTH = 32;
     /** Longer integer literals are refused: no .npy quantity needs more than 20 digits. */
     static final int MAX_INT_DIGITS = 100;
+    /**
+     * Larger dicts are refused: a .npy header's has three entries. Keys whose hashes collide (easily made: "Aa" and
+     * "BB" hash alike) cost linear time each to insert, so an unbounded dict would cost quadratic time.
+     */
+    static final int MAX_DICT_ENTRIES = 64;
 
     /** A parsed literal. {@link #repr()} prints it as Python would, for error messages. */
     sealed interface Value permits Str, Int, Float, Bool, NoneValue, Tuple, PyList, Dict {
@@ -43,8 +48,12 @@ final class PyLiteral {
                     case '\r' -> sb.append("\\r");
                     case '\t' -> sb.append("\\t");
                     default -> {
-                        if (c < 0x20 || c == 0x7f) {
+                        // Control characters and line separators are escaped as Python's repr does, so that a
+                        // repr always prints on one line.
+                        if (Character.isISOControl(c)) {
                             sb.append(String.format("\\x%02x", (int) c));
+                        } else if (c == '\u2028' || c == '\u2029') {
+                            sb.append(String.format("\\u%04x", (int) c));
                         } else {
                             sb.append(c);
                         }
@@ -179,6 +188,10 @@ final class PyLiteral {
             expect(':');
             skipSpace();
             Value val = value(depth + 1);
+            if (map.size() == MAX_DICT_ENTRIES) {
+                pos = keyPos;
+                throw error("dict with more than " + MAX_DICT_ENTRIES + " entries");
+            }
             if (map.putIfAbsent(key, val) != null) {
                 pos = keyPos;
                 throw error("duplicate dict key " + key.repr());
@@ -317,7 +330,8 @@ final class PyLiteral {
             }
             default -> {
                 pos = at;
-                throw error("unsupported escape sequence '\\" + e + "'");
+                // The character is described, never copied: it may be a line break or a control character.
+                throw error("unsupported escape sequence: backslash followed by " + describe(e));
             }
         }
     }
@@ -461,7 +475,11 @@ final class PyLiteral {
         if (pos >= text.length()) {
             return "end of text";
         }
-        char c = text.charAt(pos);
+        return describe(text.charAt(pos));
+    }
+
+    /** A character for a message: quoted when printable ASCII, else its code point, so that messages stay on one line. */
+    private static String describe(char c) {
         return c >= 0x20 && c < 0x7f ? "'" + c + "'" : String.format("character U+%04X", (int) c);
     }
 

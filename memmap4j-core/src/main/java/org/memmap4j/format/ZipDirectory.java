@@ -180,12 +180,12 @@ final class ZipDirectory {
         }
         if (disk == 0xFFFF) {
             if (z64 == null || z64.remaining() < 4) {
-                throw new FormatException(source, "corrupt zip64 extra field of member '" + name + "': no disk number");
+                throw new FormatException(source, "corrupt zip64 extra field of member " + MemberNames.quoted(name) + ": no disk number");
             }
             disk = z64.getInt();
         }
         if (disk != 0) {
-            throw new FormatException(source, "multi-disk zip archives are not supported (member '" + name + "')");
+            throw new FormatException(source, "multi-disk zip archives are not supported (member " + MemberNames.quoted(name) + ")");
         }
         cd.position(p + CENTRAL_HEADER_SIZE + nameLen + extraLen + commentLen);
         return new Entry(name, rawName, flags, method, crc, csize, size, offset);
@@ -199,7 +199,7 @@ final class ZipDirectory {
             int blockId = u16(extra, p);
             int len = u16(extra, p + 2);
             if (p + 4 + len > extra.limit()) {
-                throw new FormatException(source, String.format("corrupt extra field %04x (size %d) of member '%s'", blockId, len, name));
+                throw new FormatException(source, String.format("corrupt extra field %04x (size %d) of member %s", blockId, len, MemberNames.quoted(name)));
             }
             if (blockId == id && found == null) {
                 found = extra.slice(p + 4, len).order(ByteOrder.LITTLE_ENDIAN);
@@ -211,11 +211,11 @@ final class ZipDirectory {
 
     private static long zip64Value(ByteBuffer z64, String source, String name, String field) throws FormatException {
         if (z64 == null || z64.remaining() < 8) {
-            throw new FormatException(source, "corrupt zip64 extra field of member '" + name + "': no " + field);
+            throw new FormatException(source, "corrupt zip64 extra field of member " + MemberNames.quoted(name) + ": no " + field);
         }
         long v = z64.getLong();
         if (v < 0) {
-            throw new FormatException(source, "member '" + name + "' has a " + field + " beyond 2^63 bytes");
+            throw new FormatException(source, "member " + MemberNames.quoted(name) + " has a " + field + " beyond 2^63 bytes");
         }
         return v;
     }
@@ -241,24 +241,24 @@ final class ZipDirectory {
     static long dataOffset(FileChannel ch, Entry e, long cdStart, String source) throws IOException {
         long at = e.localHeaderOffset();
         if (at > cdStart - LOCAL_HEADER_SIZE) {
-            throw new FormatException(source, "corrupt zip archive: the local header of member '" + e.name()
-                    + "' at byte " + at + " is not before the central directory");
+            throw new FormatException(source, "corrupt zip archive: the local header of member " + MemberNames.quoted(e.name())
+                    + " at byte " + at + " is not before the central directory");
         }
         ByteBuffer h = readExactly(ch, at, LOCAL_HEADER_SIZE, source, "local header");
         if (h.getInt(0) != LOCAL_SIG) {
-            throw new FormatException(source, "corrupt zip archive: no local header for member '" + e.name() + "' at byte " + at);
+            throw new FormatException(source, "corrupt zip archive: no local header for member " + MemberNames.quoted(e.name()) + " at byte " + at);
         }
         int nameLen = u16(h, 26);
         int extraLen = u16(h, 28);
         long data = at + LOCAL_HEADER_SIZE + nameLen + extraLen;
         if (data > cdStart || e.compressedSize() > cdStart - data) {
-            throw new FormatException(source, "corrupt or truncated zip archive: the data of member '" + e.name()
-                    + "' (" + e.compressedSize() + " bytes from byte " + data + ") runs into the central directory at byte " + cdStart);
+            throw new FormatException(source, "corrupt or truncated zip archive: the data of member " + MemberNames.quoted(e.name())
+                    + " (" + e.compressedSize() + " bytes from byte " + data + ") runs into the central directory at byte " + cdStart);
         }
         ByteBuffer localName = readExactly(ch, at + LOCAL_HEADER_SIZE, nameLen, source, "local header name");
         if (!localName.equals(ByteBuffer.wrap(e.rawName()))) {
-            throw new FormatException(source, "corrupt zip archive: file name in directory '" + e.name()
-                    + "' and local header differ");
+            throw new FormatException(source, "corrupt zip archive: file name in directory " + MemberNames.quoted(e.name())
+                    + " and local header differ");
         }
         return data;
     }
