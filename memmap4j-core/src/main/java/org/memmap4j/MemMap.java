@@ -261,9 +261,7 @@ public final class MemMap {
                 return Storage.mapped(seg, arena, file, mode, offset);
             } catch (IOException | OutOfMemoryError e) {
                 arena.close();
-                throw new IOException("cannot map " + nbytes + " bytes of '" + file + "': " + e.getMessage()
-                        + ". The process may have run out of address space or memory mappings: raise vm.max_map_count "
-                        + "(sysctl -w vm.max_map_count=262144) or the virtual memory limit (ulimit -v), or close unused arrays", e);
+                throw MapFailure.current().exception(file, nbytes, e);
             }
         }
     }

@@ -7,11 +7,13 @@ import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.memmap4j.format.Npy;
 import org.memmap4j.internal.NativeIO;
+import org.memmap4j.testing.ForkedJvm;
 import org.memmap4j.testing.SmallTmpfs;
 
 /**
@@ -24,6 +26,19 @@ class PreallocationTest {
 
     @TempDir
     Path dir;
+
+    /** Opens a sparse file larger than its file system and fills it, reporting what the write threw. */
+    public static final class FillSparse {
+        public static void main(String[] args) throws Exception {
+            try (NDArray a = MemMap.builder(Path.of(args[0])).mode(Mode.WRITE).shape(4 * MIB).sparse(true).open()) {
+                System.out.println("opened");
+                a.fill(1L);
+                System.out.println("filled");
+            } catch (InternalError e) {
+                System.out.println(e);
+            }
+        }
+    }
 
     static long allocated(Path f) throws Exception {
         return LargeFileTest.allocatedBytes(f);
@@ -138,6 +153,18 @@ class PreallocationTest {
                 assertThat(files).containsExactly(f);
             }
             assertThat(Npy.load(f).getDouble(2)).isEqualTo(3.0);
+        }
+    }
+
+    @Test
+    void sparseGrowthOnAFullDiskOpensButTheWriteFailsWithAnInternalError() throws Exception {
+        // What reserving avoids (and what NumPy does: its process dies of SIGBUS). Forked, in case a JVM cannot recover.
+        try (SmallTmpfs fs = SmallTmpfs.mount(dir, MIB)) {
+            Path f = fs.dir().resolve("sparse.dat");
+            ForkedJvm r = ForkedJvm.run(null, List.of("-Xmx64m", "--enable-native-access=ALL-UNNAMED"), FillSparse.class, f.toString());
+            assertThat(r.exitCode()).as(r.err()).isZero();
+            assertThat(r.out().lines()).containsExactly("opened",
+                    "java.lang.InternalError: a fault occurred in an unsafe memory access operation");
         }
     }
 }

@@ -132,7 +132,13 @@ public final class NativeIO {
         }
     }
 
-    private static String human(long bytes) {
+    /**
+     * Formats a byte count for people: {@code 4.0 MiB}.
+     *
+     * @param bytes the count
+     * @return the text
+     */
+    public static String human(long bytes) {
         String[] units = {"B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
         double v = bytes;
         int u = 0;
