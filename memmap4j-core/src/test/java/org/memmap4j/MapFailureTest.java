@@ -101,7 +101,10 @@ class MapFailureTest {
         assumeTrue(max <= 1 << 20, "vm.max_map_count is " + max + ", too many mappings to exhaust quickly: test skipped");
         Path f = dir.resolve("page.dat");
         Files.write(f, new byte[4096]);
-        ForkedJvm r = ForkedJvm.run(null, MAP_MANY_JVM, MapUntilRefused.class, f.toString());
+        // Should the JVM itself die at the limit, its crash report goes to the temporary directory, not the working one.
+        List<String> flags = new ArrayList<>(MAP_MANY_JVM);
+        flags.add("-XX:ErrorFile=" + dir.resolve("hs_err_%p.log"));
+        ForkedJvm r = ForkedJvm.run(null, flags, MapUntilRefused.class, f.toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out().strip()).contains("cannot map 4096 bytes (4.0 KiB) of '" + f + "'")
                 .contains("memory mappings, the system's limit (vm.max_map_count=" + max + ")")

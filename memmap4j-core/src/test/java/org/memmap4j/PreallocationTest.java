@@ -100,6 +100,16 @@ class PreallocationTest {
     }
 
     @Test
+    void aFileLargerThanTheDiskIsRefusedAtOnceAndLeavesNoFile() {
+        Path f = dir.resolve("petabyte.dat");
+        // ext4 refuses it as too large a file (EFBIG), others as too little space: either way now, with the file named.
+        assertThatThrownBy(() -> MemMap.open(f, DType.UINT8, Mode.WRITE, 1L << 50)).isInstanceOf(IOException.class)
+                .hasMessageContaining("'" + f + "'")
+                .hasMessageMatching(".*(largest file its file system allows|no space left on device).*");
+        assertThat(f).doesNotExist();
+    }
+
+    @Test
     void aFullDiskFailsWPlusAtOnceNamingTheFileAndLeavesNoFile() throws Exception {
         try (SmallTmpfs fs = SmallTmpfs.mount(dir, MIB)) {
             Path f = fs.dir().resolve("big.dat");

@@ -31,9 +31,6 @@ final class Libc {
     static final int EINTR = 4;
     static final int ENOSPC = 28;
     static final int EFBIG = 27;
-    static final int EINVAL = 22;
-    static final int ENOSYS = 38;
-    static final int EOPNOTSUPP = 95;
     static final int EDQUOT = 122;
 
     private static final int O_WRONLY = 1;

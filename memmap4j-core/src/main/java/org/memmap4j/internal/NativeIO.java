@@ -94,15 +94,15 @@ public final class NativeIO {
                 case Libc.ENOSPC, Libc.EDQUOT -> throw noSpace(shownAs, length,
                         err == Libc.ENOSPC ? "no space left on device" : "disk quota exceeded");
                 case Libc.EFBIG -> throw new IOException("cannot extend '" + shownAs + "' to " + to
-                        + " bytes: the file would exceed the largest file its file system allows");
-                case Libc.EOPNOTSUPP, Libc.ENOSYS, Libc.EINVAL -> {
+                        + " bytes: the file would exceed the largest file its file system allows; write it to another file system");
+                default -> {
+                    // Typically EOPNOTSUPP (a file system without fallocate). Whatever it is, the fallback below still
+                    // refuses what cannot fit, and a real I/O error shows again when the size is set.
                     if (NO_FALLOCATE_LOGGED.compareAndSet(false, true)) {
-                        LOG.log(System.Logger.Level.INFO, "the file system of '" + shownAs + "' cannot preallocate (errno "
-                                + err + "): memmap4j checks new files against the free space instead");
+                        LOG.log(System.Logger.Level.INFO, "cannot preallocate '" + shownAs + "' (fallocate: errno " + err
+                                + "): memmap4j checks new files against the free space instead");
                     }
                 }
-                default -> throw new IOException("cannot reserve " + length + " bytes for '" + shownAs
-                        + "': fallocate failed with errno " + err);
             }
         }
         if (!sparse) {
