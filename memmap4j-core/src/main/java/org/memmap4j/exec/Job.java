@@ -11,7 +11,9 @@ import org.memmap4j.NDArray;
  * identical for any thread count and chunk size.
  *
  * <p>A job may name the arrays it {@linkplain #scanning scans} from start to end: an executor may then advise the
- * operating system to read them ahead ({@link org.memmap4j.Advice#SEQUENTIAL}) while the job runs.
+ * operating system to read them ahead ({@link org.memmap4j.Advice#SEQUENTIAL}) while the job runs, and restore
+ * {@link org.memmap4j.Advice#NORMAL} when it ends (the local executor does both). On a cold page cache a sequential
+ * read of a mapped file is then several times faster.
  *
  * @param name      what the job does, for progress displays and errors
  * @param units     the number of units, at least 0

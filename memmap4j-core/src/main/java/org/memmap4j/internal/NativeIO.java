@@ -13,7 +13,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * What memmap4j asks of the operating system beyond the JDK: reserving the blocks of new file space, and access
  * advice for mapped memory. Optional, as in Lucene: the native calls ({@link Libc}) are linked on first use; when
  * they cannot be (not Linux, or the JVM runs without {@code --enable-native-access}) one warning is logged and
- * every method uses its documented fallback instead of failing.
+ * every method uses its documented fallback instead of failing. {@code -Dmemmap4j.native=false} chooses the
+ * fallbacks without the warning.
  */
 public final class NativeIO {
 
