@@ -3,17 +3,18 @@ package org.memmap4j;
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Objects;
 import java.util.Set;
+import org.memmap4j.internal.NativeIO;
 
 /**
  * Maps raw binary files as arrays: Java's {@code numpy.memmap(filename, dtype, mode, offset, shape, order)}.
@@ -27,9 +28,14 @@ import java.util.Set;
  * }</pre>
  *
  * <p>Mapping is lazy: opening a sparse 8 TB file takes milliseconds, and only the pages that are touched are read.
- * Modes follow NumPy: r and c need a file at least as large as offset plus the data; r+ and w+ grow a smaller file
- * (sparse); w+ creates or truncates and needs a shape; c keeps writes private. A missing shape means a 1-d array
- * of everything after the offset. Any byte offset is allowed, aligned or not.
+ * Modes follow NumPy: r and c need a file at least as large as offset plus the data; r+ and w+ grow a smaller file;
+ * w+ creates or truncates and needs a shape; c keeps writes private. A missing shape means a 1-d array of everything
+ * after the offset. Any byte offset is allowed, aligned or not.
+ *
+ * <p><b>Space.</b> Unlike NumPy, the bytes a file grows by are reserved on its file system when it grows
+ * ({@code fallocate}; milliseconds whatever the size), so a full disk is an {@link IOException} from {@code open}
+ * rather than a crash of a later write into the mapping. {@link Builder#sparse(boolean)} asks for NumPy's sparse
+ * growth instead, for files larger than the disk that will be written only in part.
  *
  * <p>For .npy files, which carry their own dtype and shape, use {@link org.memmap4j.format.Npy}.
  */
@@ -75,6 +81,7 @@ public final class MemMap {
         private long offset;
         private long[] shape;
         private Order order = Order.C;
+        private boolean sparse;
 
         private Builder(Path file) {
             this.file = file;
@@ -146,12 +153,36 @@ public final class MemMap {
         }
 
         /**
-         * Opens the file and maps it.
+         * Sets how the file grows when mode r+ or w+ makes it larger (default false: reserved). Reserved growth
+         * allocates the new bytes on the file system before mapping them, so a full disk (or quota) fails
+         * {@link #open()} with an {@link IOException} naming the file and the space needed. Sparse growth is NumPy's:
+         * the file's size is set and its new bytes stay a hole that takes no space until written, so creating is
+         * instant and free whatever the size, but a write into the hole when the file system is full then fails
+         * inside the mapping, where Java can only report it as an {@link InternalError} (the kernel's SIGBUS).
+         *
+         * <p>Reserving takes milliseconds on file systems with {@code fallocate} (ext4, XFS, btrfs, tmpfs). Where the
+         * JVM has no native access (no {@code --enable-native-access}, or not Linux), or the file system cannot
+         * reserve, the growth is checked against the usable space instead and then left sparse.
+         *
+         * @param sparse true to leave new bytes as a hole, as NumPy does
+         * @return this builder
+         */
+        public Builder sparse(boolean sparse) {
+            this.sparse = sparse;
+            return this;
+        }
+
+        /**
+         * Opens the file and maps it. When mode r+ or w+ grows the file, the new bytes are reserved (see
+         * {@link #sparse(boolean)}). If opening fails after the file was created or grown, a file that w+ created is
+         * deleted and a grown file is cut back to its former size (zero for w+, whose truncation is NumPy's), so no
+         * partial file is left behind.
          *
          * @return the array; close it to unmap
-         * @throws IOException              if the file cannot be opened or mapped, is too small for mode r or c,
-         *                                  or its size after the offset is not a multiple of the item size when the
-         *                                  shape is inferred; the message names the file
+         * @throws IOException              if the file cannot be opened or mapped, is too small for mode r or c, its
+         *                                  size after the offset is not a multiple of the item size when the shape is
+         *                                  inferred, or its file system has no room for the bytes it must grow by;
+         *                                  the message names the file and, for space and mapping failures, the remedy
          * @throws IllegalArgumentException if mode is w+ and no shape was given (no file is created), or the array
          *                                  is larger than 2^63 bytes
          */
@@ -159,26 +190,49 @@ public final class MemMap {
             if (mode == Mode.WRITE && shape == null) {
                 throw new IllegalArgumentException("shape must be given if mode == 'w+' (" + file + ")");
             }
+            boolean creates = mode == Mode.WRITE && !Files.exists(file, LinkOption.NOFOLLOW_LINKS);
             try (FileChannel ch = openChannel(file, mode)) {
                 long fileSize = ch.size();
-                long[] sh = shape != null ? shape : inferShape(fileSize);
-                long nbytes = NDArrays.checkedBytes(dtype, sh);
-                long end;
                 try {
-                    end = Math.addExact(offset, nbytes);
-                } catch (ArithmeticException e) {
-                    throw new IllegalArgumentException("offset " + offset + " plus " + nbytes + " bytes overflows a file position");
-                }
-                if (fileSize < end) {
-                    if (!mode.writesFile()) {
-                        throw new IOException("'" + file + "' is too small for mode " + mode.code() + ": the array needs "
-                                + end + " bytes (offset " + offset + " + " + nbytes + " bytes of " + dtype + " "
-                                + NDArray.shapeString(sh) + ") but the file has " + fileSize + " bytes");
+                    return open(ch, fileSize);
+                } catch (IOException | RuntimeException | Error e) {
+                    if (mode.writesFile()) {
+                        undoGrowth(ch, creates, fileSize, e);
                     }
-                    // Like NumPy: grow by writing the last byte, leaving a sparse hole.
-                    ch.write(ByteBuffer.wrap(new byte[1]), end - 1);
+                    throw e;
                 }
-                return NDArray.contiguous(map(ch, nbytes), dtype, sh, order, 0);
+            }
+        }
+
+        private NDArray open(FileChannel ch, long fileSize) throws IOException {
+            long[] sh = shape != null ? shape : inferShape(fileSize);
+            long nbytes = NDArrays.checkedBytes(dtype, sh);
+            long end;
+            try {
+                end = Math.addExact(offset, nbytes);
+            } catch (ArithmeticException e) {
+                throw new IllegalArgumentException("offset " + offset + " plus " + nbytes + " bytes overflows a file position");
+            }
+            if (fileSize < end) {
+                if (!mode.writesFile()) {
+                    throw new IOException("'" + file + "' is too small for mode " + mode.code() + ": the array needs "
+                            + end + " bytes (offset " + offset + " + " + nbytes + " bytes of " + dtype + " "
+                            + NDArray.shapeString(sh) + ") but the file has " + fileSize + " bytes");
+                }
+                NativeIO.grow(ch, file, file, fileSize, end, sparse);
+            }
+            return NDArray.contiguous(map(ch, nbytes), dtype, sh, order, 0);
+        }
+
+        private void undoGrowth(FileChannel ch, boolean created, long formerSize, Throwable failure) {
+            try {
+                if (created) {
+                    Files.deleteIfExists(file);
+                } else if (ch.size() > formerSize) {
+                    ch.truncate(formerSize);
+                }
+            } catch (IOException | RuntimeException e) {
+                failure.addSuppressed(e);
             }
         }
 
@@ -207,9 +261,7 @@ public final class MemMap {
                 return Storage.mapped(seg, arena, file, mode, offset);
             } catch (IOException | OutOfMemoryError e) {
                 arena.close();
-                throw new IOException("cannot map " + nbytes + " bytes of '" + file + "': " + e.getMessage()
-                        + ". The process may have run out of address space or memory mappings: raise vm.max_map_count "
-                        + "(sysctl -w vm.max_map_count=262144) or the virtual memory limit (ulimit -v), or close unused arrays", e);
+                throw MapFailure.current().exception(file, nbytes, e);
             }
         }
     }

@@ -1114,6 +1114,37 @@ public final class NDArray implements AutoCloseable {
     // ---- lifetime -----------------------------------------------------------------------------------------------
 
     /**
+     * Tells the operating system how this array's elements are about to be accessed, so that it reads ahead, or
+     * not, and keeps or drops their pages: {@code madvise} on the pages that hold them (for a strided view, every
+     * page from its first element to its last). Advice never changes an element, and outlives this call: it holds
+     * for those pages of the mapping until other advice replaces it or the array is closed. Views of the same
+     * mapping share pages, so advice to one reaches the others' pages in the same range.
+     *
+     * <p>{@link Advice#WILLNEED} starts reading in the background and returns at once; {@link Advice#DONTNEED}
+     * releases the pages (changes of r+ and w+ arrays still reach the file; the next access reads them again).
+     *
+     * <p>A no-op for arrays in memory and empty arrays, and {@link Advice#DONTNEED} is ignored for copy-on-write
+     * arrays (mode c), whose private changes the kernel would discard. When the JVM has no native access (it runs
+     * without {@code --enable-native-access}, or not on Linux), one warning is logged and {@code WILLNEED} reads the
+     * pages before returning ({@link MemorySegment#load()}), {@code DONTNEED} releases them
+     * ({@link MemorySegment#unload()}), and the other advice does nothing. The kernel's refusals of advice are
+     * ignored.
+     *
+     * @param advice how the elements will be accessed
+     * @throws IllegalStateException if the array is closed
+     * @throws NullPointerException  if advice is null
+     */
+    public void advise(Advice advice) {
+        java.util.Objects.requireNonNull(advice, "advice");
+        checkOpen();
+        if (size == 0) {
+            return;
+        }
+        long[] e = extent();
+        storage.advise(e[0], e[1], advice);
+    }
+
+    /**
      * Forces changes to the file, like {@code memmap.flush()}: on return, writes made before the call are on the
      * storage device. A no-op for modes r and c and for arrays in memory.
      *

@@ -5,6 +5,7 @@ import java.lang.foreign.MemorySegment;
 import java.lang.ref.Cleaner;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.memmap4j.internal.NativeIO;
 
 /**
  * The memory behind arrays: one mapped file region or one off-heap allocation, shared by every view of it.
@@ -93,6 +94,32 @@ final class Storage {
             } catch (IllegalStateException e) {
                 throw closedException();
             }
+        }
+    }
+
+    /**
+     * Advises the kernel about bytes [from, to) of the mapping. Memory that is not a file mapping gets no advice:
+     * DONTNEED would zero anonymous memory. Nor do copy-on-write mappings get DONTNEED, which would discard their
+     * private changes.
+     */
+    void advise(long from, long to, Advice advice) {
+        if (closed.get()) {
+            throw closedException();
+        }
+        if (path == null || arena == null || to <= from || (advice == Advice.DONTNEED && mode == Mode.COPY_ON_WRITE)) {
+            return;
+        }
+        int code = switch (advice) {
+            case NORMAL -> NativeIO.NORMAL;
+            case SEQUENTIAL -> NativeIO.SEQUENTIAL;
+            case RANDOM -> NativeIO.RANDOM;
+            case WILLNEED -> NativeIO.WILLNEED;
+            case DONTNEED -> NativeIO.DONTNEED;
+        };
+        try {
+            NativeIO.advise(segment.asSlice(from, to - from), arena, code);
+        } catch (IllegalStateException e) {
+            throw closedException();
         }
     }
 

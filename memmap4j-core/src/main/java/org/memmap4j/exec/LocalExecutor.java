@@ -12,6 +12,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import org.memmap4j.Advice;
+import org.memmap4j.NDArray;
 
 /**
  * Runs chunks on a fixed pool of daemon threads plus the calling thread, which always takes part: a job started
@@ -75,6 +77,27 @@ final class LocalExecutor implements ChunkExecutor {
         if (closed.get()) {
             throw new IllegalStateException("executor is closed");
         }
+        // Scans read ahead far while the job runs; the default comes back after it, for whatever access follows.
+        advise(job.scans(), Advice.SEQUENTIAL);
+        try {
+            return run(job, progress);
+        } finally {
+            advise(job.scans(), Advice.NORMAL);
+        }
+    }
+
+    /** Advice is a hint: an array closed meanwhile is left to the job's own error. */
+    private static void advise(List<NDArray> arrays, Advice advice) {
+        for (NDArray a : arrays) {
+            try {
+                a.advise(advice);
+            } catch (IllegalStateException e) {
+                // closed: nothing to advise
+            }
+        }
+    }
+
+    private <P> List<P> run(Job<P> job, ProgressListener progress) {
         long n = job.units();
         long per = job.unitsPerChunk(chunkBytes);
         long chunkCount = (n + per - 1) / per;

@@ -145,10 +145,10 @@ class NpyFileTest {
     }
 
     @Test
-    void createIsSparseAndZeroFilled() throws IOException {
+    void createSparseIsSparseAndZeroFilled() throws IOException {
         Path f = dir.resolve("big.npy");
         long n = 1L << 33; // 8 GiB of data: only a sparse file makes this cheap
-        try (NDArray a = Npy.create(f, DType.UINT8, Order.C, false, n)) {
+        try (NDArray a = Npy.createSparse(f, DType.UINT8, Order.C, false, n)) {
             a.setLong(255, n - 1);
         }
         assertThat(Files.size(f)).isEqualTo(128 + n);

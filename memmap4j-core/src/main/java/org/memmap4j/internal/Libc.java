@@ -1,0 +1,174 @@
+package org.memmap4j.internal;
+
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemoryLayout;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.StructLayout;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.VarHandle;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+/**
+ * The only class that calls native code: five libc functions of 64-bit Linux through the FFM linker. Every method
+ * returns 0 or an errno value (never -1), so callers decide what each failure means.
+ *
+ * <p>Created by {@link #load()}, which refuses (with the reason) when downcalls are not allowed or not known to be
+ * right: not Linux on a 64-bit architecture whose {@code open} flags we know, or native access not enabled for this
+ * module. Checking {@link Module#isNativeAccessEnabled()} first means the JVM's own "restricted method" warning
+ * never appears: without {@code --enable-native-access} memmap4j simply uses its fallbacks.
+ */
+final class Libc {
+
+    /** errno values used by callers (Linux, every architecture). */
+    static final int EINTR = 4;
+    static final int ENOSPC = 28;
+    static final int EFBIG = 27;
+    static final int EDQUOT = 122;
+
+    private static final int O_WRONLY = 1;
+    private static final int O_CLOEXEC = 0x80000;   // 02000000: the generic value, on x86-64, arm64, riscv64, ppc64le, s390x
+    private static final int SC_PAGESIZE = 30;
+
+    private static final StructLayout CALL_STATE = Linker.Option.captureStateLayout();
+    private static final VarHandle ERRNO = CALL_STATE.varHandle(MemoryLayout.PathElement.groupElement("errno"));
+
+    private final MethodHandle open;
+    private final MethodHandle close;
+    private final MethodHandle fallocate;
+    private final MethodHandle madvise;
+    private final long pageSize;
+    private final Charset pathCharset;
+
+    @SuppressWarnings("restricted")   // load() checked that native access is enabled
+    private Libc() throws Throwable {
+        Linker linker = Linker.nativeLinker();
+        var libc = linker.defaultLookup();
+        Linker.Option errno = Linker.Option.captureCallState("errno");
+        // open is variadic: the mode argument (unused without O_CREAT) is passed as a variadic int, as C does.
+        open = linker.downcallHandle(libc.findOrThrow("open"), FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT),
+                errno, Linker.Option.firstVariadicArg(2));
+        close = linker.downcallHandle(libc.findOrThrow("close"), FunctionDescriptor.of(JAVA_INT, JAVA_INT), errno);
+        fallocate = linker.downcallHandle(libc.findOrThrow("fallocate"),
+                FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_LONG, JAVA_LONG), errno);
+        madvise = linker.downcallHandle(libc.findOrThrow("madvise"), FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT),
+                errno);
+        MethodHandle sysconf = linker.downcallHandle(libc.findOrThrow("sysconf"), FunctionDescriptor.of(JAVA_LONG, JAVA_INT));
+        pageSize = (long) sysconf.invokeExact(SC_PAGESIZE);
+        if (pageSize <= 0 || Long.bitCount(pageSize) != 1) {
+            throw new IllegalStateException("sysconf(_SC_PAGESIZE) returned " + pageSize);
+        }
+        // The bytes Java itself uses for file names (UnixPath encodes with sun.jnu.encoding).
+        Charset cs;
+        try {
+            cs = Charset.forName(System.getProperty("sun.jnu.encoding", "UTF-8"));
+        } catch (RuntimeException e) {
+            cs = StandardCharsets.UTF_8;
+        }
+        pathCharset = cs;
+    }
+
+    /**
+     * Returns the downcalls, or throws an exception whose message says why they cannot be used here.
+     *
+     * @throws UnsupportedOperationException if this platform or JVM does not allow them
+     */
+    static Libc load() {
+        String os = System.getProperty("os.name", "");
+        String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
+        if (!os.equals("Linux")) {
+            throw new UnsupportedOperationException("native calls are implemented for Linux only, this is " + os);
+        }
+        if (!(arch.equals("amd64") || arch.equals("x86_64") || arch.equals("aarch64") || arch.equals("riscv64")
+                || arch.equals("ppc64le") || arch.equals("s390x"))) {
+            throw new UnsupportedOperationException("native calls are not implemented for Linux on " + arch);
+        }
+        if (!Libc.class.getModule().isNativeAccessEnabled()) {
+            throw new UnsupportedOperationException("native access is not enabled; run java with --enable-native-access="
+                    + (Libc.class.getModule().isNamed() ? Libc.class.getModule().getName() : "ALL-UNNAMED"));
+        }
+        try {
+            return new Libc();
+        } catch (Throwable t) {
+            throw new UnsupportedOperationException("cannot link libc functions: " + t, t);
+        }
+    }
+
+    /**
+     * Reserves the blocks of {@code [offset, offset + length)} of a file and extends it to cover them, as
+     * {@code fallocate(fd, 0, offset, length)}; the file is opened and closed here.
+     *
+     * @return 0, or the errno of open or fallocate
+     */
+    int fallocate(String path, long offset, long length) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment state = arena.allocate(CALL_STATE);
+            int fd = (int) open.invokeExact(state, cString(arena, path), O_WRONLY | O_CLOEXEC, 0);
+            if (fd < 0) {
+                return errno(state);
+            }
+            try {
+                int rc;
+                do {
+                    rc = (int) fallocate.invokeExact(state, fd, 0, offset, length) == 0 ? 0 : errno(state);
+                } while (rc == EINTR);
+                return rc;
+            } finally {
+                int ignored = (int) close.invokeExact(state, fd);
+            }
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    /**
+     * Gives the kernel advice about the pages spanning {@code [address, address + length)} of a mapping, as
+     * {@code madvise}: the start is aligned down to a page, as madvise requires (the page belongs to the same
+     * mapping, which starts on a page boundary). The mapping's arena is kept open during the call, so a concurrent
+     * close cannot unmap (and let someone else map) these pages while the kernel works on them.
+     *
+     * @return 0, or the errno of madvise
+     * @throws IllegalStateException if the arena is closed
+     */
+    @SuppressWarnings("restricted")   // load() checked that native access is enabled
+    int madvise(long address, long length, Arena owner, int advice) {
+        long start = address & -pageSize;
+        long len = address + length - start;
+        MemorySegment pages = MemorySegment.ofAddress(start).reinterpret(len, owner, null);
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment state = arena.allocate(CALL_STATE);
+            int rc = (int) madvise.invokeExact(state, pages, len, advice);
+            return rc == 0 ? 0 : errno(state);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    private MemorySegment cString(Arena arena, String path) {
+        byte[] b = path.getBytes(pathCharset);
+        MemorySegment s = arena.allocate(b.length + 1L);   // zeroed: the last byte terminates the string
+        s.copyFrom(MemorySegment.ofArray(b));
+        return s;
+    }
+
+    private static int errno(MemorySegment state) {
+        return (int) ERRNO.get(state, 0L);
+    }
+
+    private static RuntimeException unexpected(Throwable t) {
+        if (t instanceof RuntimeException r) {
+            return r;
+        }
+        if (t instanceof Error e) {
+            throw e;
+        }
+        return new IllegalStateException(t);
+    }
+}
