@@ -1,7 +1,6 @@
 package org.memmap4j.cli.sensor;
 
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 
 /**
  * NumPy's float32 summation of a contiguous row, bit for bit. {@code np.sum}, {@code np.mean} and {@code np.std} of
@@ -17,7 +16,9 @@ import java.lang.foreign.ValueLayout;
  * the result does not depend on threads or chunk sizes. Every row of a pipeline has the same length, hence the same
  * segments.
  */
-final class PairwiseSum {
+final class PairwiseSum implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     /** NumPy's PW_BLOCKSIZE: ranges up to this length are summed by eight accumulators. */
     static final int BLOCK = 128;
@@ -25,8 +26,6 @@ final class PairwiseSum {
     static final long MIN_SEGMENT = 1 << 16;
     /** At most about this many segments per row, whatever its length: the merge keeps one float per segment. */
     static final long MAX_SEGMENTS = 1 << 11;
-
-    private static final ValueLayout.OfFloat FLOAT = ValueLayout.JAVA_FLOAT_UNALIGNED;
 
     private final long rowLength;
     private final long maxSegment;
@@ -121,6 +120,21 @@ final class PairwiseSum {
         return 0f + merge(rowLength, sums, next);
     }
 
+    /**
+     * Merges the segment sums of several rows ({@link #rowSum} of each).
+     *
+     * @param sums the sums of all segments of all rows, row by row
+     * @param rows the number of rows
+     * @return each row's float32 sum
+     */
+    float[] rowSums(float[] sums, int rows) {
+        float[] out = new float[rows];
+        for (int row = 0; row < rows; row++) {
+            out[row] = rowSum(sums, row * segments());
+        }
+        return out;
+    }
+
     private float merge(long n, float[] sums, int[] next) {
         if (n <= maxSegment) {
             return sums[next[0]++];
@@ -146,48 +160,15 @@ final class PairwiseSum {
         if (n < 8) {
             float res = 0f;
             for (long i = 0; i < n; i++) {
-                res += term(s, off + 4 * i, squares, m);
+                res += ScalarRowKernels.term(s, off + 4 * i, squares, m);
             }
             return res;
         }
         if (n <= BLOCK) {
-            float r0 = term(s, off, squares, m);
-            float r1 = term(s, off + 4, squares, m);
-            float r2 = term(s, off + 8, squares, m);
-            float r3 = term(s, off + 12, squares, m);
-            float r4 = term(s, off + 16, squares, m);
-            float r5 = term(s, off + 20, squares, m);
-            float r6 = term(s, off + 24, squares, m);
-            float r7 = term(s, off + 28, squares, m);
-            long end = off + 4 * (n - n % 8);
-            long p = off + 32;
-            for (; p < end; p += 32) {
-                r0 += term(s, p, squares, m);
-                r1 += term(s, p + 4, squares, m);
-                r2 += term(s, p + 8, squares, m);
-                r3 += term(s, p + 12, squares, m);
-                r4 += term(s, p + 16, squares, m);
-                r5 += term(s, p + 20, squares, m);
-                r6 += term(s, p + 24, squares, m);
-                r7 += term(s, p + 28, squares, m);
-            }
-            float res = ((r0 + r1) + (r2 + r3)) + ((r4 + r5) + (r6 + r7));
-            for (long last = off + 4 * n; p < last; p += 4) {
-                res += term(s, p, squares, m);
-            }
-            return res;
+            return RowKernels.INSTANCE.block(s, off, (int) n, squares, m);
         }
         long n2 = half(n);
         float left = sum(s, off, n2, squares, m);
         return left + sum(s, off + 4 * n2, n - n2, squares, m);
-    }
-
-    private static float term(MemorySegment s, long off, boolean squares, float m) {
-        float x = s.get(FLOAT, off);
-        if (squares) {
-            float d = x - m;
-            return d * d;
-        }
-        return x;
     }
 }

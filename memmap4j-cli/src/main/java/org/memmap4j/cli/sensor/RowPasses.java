@@ -2,7 +2,6 @@ package org.memmap4j.cli.sensor;
 
 import java.io.Serializable;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import java.util.List;
 import org.memmap4j.DType;
 import org.memmap4j.NDArray;
@@ -19,8 +18,6 @@ import org.memmap4j.exec.ProgressListener;
  * the array's size.
  */
 final class RowPasses {
-
-    private static final ValueLayout.OfFloat FLOAT = ValueLayout.JAVA_FLOAT_UNALIGNED;
 
     /** Computes a segment's results into {@code out[at .. at + width)}. */
     @FunctionalInterface
@@ -54,32 +51,37 @@ final class RowPasses {
     }
 
     /**
-     * Per row: NumPy's float32 sum, the minimum and the maximum (NaN if the row holds a NaN, as np.min and np.max).
+     * Writes NumPy's float32 sum, the minimum and the maximum (NaN if a reading is NaN, as np.min and np.max) of n
+     * float32 elements to {@code out[at .. at + 3)}.
      *
-     * @param progress hears the pass's progress
-     * @return the sums, minima and maxima
+     * @param s   the memory
+     * @param off the byte offset of the first element
+     * @param n   the number of elements
+     * @param out where the three results go
+     * @param at  the index of the first
      */
-    SumMinMax sumMinMax(ProgressListener progress) {
-        double[] r = run("sum, min, max", 3, progress, (s, off, n, row, out, at) -> {
-            out[at] = PairwiseSum.sum(s, off, n, false, 0f);
-            float min = Float.POSITIVE_INFINITY;
-            float max = Float.NEGATIVE_INFINITY;
-            boolean nan = false;
-            for (long p = off, end = off + 4 * n; p < end; p += 4) {
-                float x = s.get(FLOAT, p);
-                min = x < min ? x : min;
-                max = x > max ? x : max;
-                nan |= x != x;
-            }
-            out[at + 1] = nan ? Float.NaN : min;
-            out[at + 2] = nan ? Float.NaN : max;
-        });
-        int rowsCount = (int) rows.shape(0);
+    static void sumMinMax(MemorySegment s, long off, long n, double[] out, int at) {
+        out[at] = PairwiseSum.sum(s, off, n, false, 0f);
+        float[] minMax = new float[2];
+        RowKernels.INSTANCE.minMax(s, off, n, minMax);
+        out[at + 1] = minMax[0];
+        out[at + 2] = minMax[1];
+    }
+
+    /**
+     * Merges per-segment sums, minima and maxima (three per segment, rows' segments in order) into per-row results.
+     *
+     * @param segments the rows' segmentation
+     * @param rows     the number of rows
+     * @param r        three results per segment
+     * @return per row: NumPy's float32 sum, the minimum and the maximum
+     */
+    static SumMinMax mergeSumMinMax(PairwiseSum segments, int rows, double[] r) {
         int k = segments.segments();
-        float[] sums = new float[rowsCount * k];
-        float[] min = new float[rowsCount];
-        float[] max = new float[rowsCount];
-        for (int row = 0; row < rowsCount; row++) {
+        float[] sums = new float[rows * k];
+        float[] min = new float[rows];
+        float[] max = new float[rows];
+        for (int row = 0; row < rows; row++) {
             float lo = Float.POSITIVE_INFINITY;
             float hi = Float.NEGATIVE_INFINITY;
             for (int j = 0; j < k; j++) {
@@ -91,7 +93,7 @@ final class RowPasses {
             min[row] = lo;
             max[row] = hi;
         }
-        return new SumMinMax(rowSums(sums), min, max);
+        return new SumMinMax(segments.rowSums(sums, rows), min, max);
     }
 
     /**
@@ -109,7 +111,7 @@ final class RowPasses {
         for (int u = 0; u < r.length; u++) {
             sums[u] = (float) r[u];
         }
-        return rowSums(sums);
+        return segments.rowSums(sums, (int) rows.shape(0));
     }
 
     /**
@@ -125,13 +127,7 @@ final class RowPasses {
         double[] m = mean.clone();
         double[] t = threshold.clone();
         double[] r = run("anomalies", 1, progress, (s, off, n, row, out, at) -> {
-            double mr = m[row];
-            double tr = t[row];
-            long count = 0;
-            for (long p = off, end = off + 4 * n; p < end; p += 4) {
-                count += Math.abs(s.get(FLOAT, p) - mr) > tr ? 1 : 0;
-            }
-            out[at] = count;
+            out[at] = RowKernels.INSTANCE.countBeyond(s, off, n, m[row], t[row]);
         });
         int rowsCount = (int) rows.shape(0);
         int k = segments.segments();
@@ -140,15 +136,6 @@ final class RowPasses {
             counts[u / k] += (long) r[u];
         }
         return counts;
-    }
-
-    private float[] rowSums(float[] segmentSums) {
-        int rowsCount = (int) rows.shape(0);
-        float[] out = new float[rowsCount];
-        for (int row = 0; row < rowsCount; row++) {
-            out[row] = segments.rowSum(segmentSums, row * segments.segments());
-        }
-        return out;
     }
 
     /**

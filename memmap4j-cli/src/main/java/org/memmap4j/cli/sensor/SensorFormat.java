@@ -51,46 +51,54 @@ public enum SensorFormat {
         return extension;
     }
 
-    /** Writes the elements of a new file, given an open channel and the byte offset of element 0. */
+    /** Writes the elements of a new file, given its temporary path and the byte offset of element 0. */
     @FunctionalInterface
     interface ElementWriter {
         void write(Path tmp, long dataOffset) throws IOException;
     }
 
     /**
-     * Creates a file of C-ordered native elements (with a .npy header in that format) under a temporary name, lets
-     * the writer fill it, forces it to disk and renames it into place; then maps it read-only.
+     * Creates a file of C-ordered native elements under a temporary name ({@link AtomicFile}), lets the writer fill
+     * it, forces it to disk and renames it into place.
      *
      * @param file   the file to create
      * @param force  whether an existing file may be replaced
      * @param dtype  the element type, native byte order
      * @param shape  the shape
      * @param writer fills the elements at dataOffset + position * itemsize
-     * @return the new file's array, read-only
      * @throws java.nio.file.FileAlreadyExistsException if the file exists and force is false
      * @throws IOException if writing fails; the file is then left as it was
      */
-    NDArray create(Path file, boolean force, DType dtype, long[] shape, ElementWriter writer) throws IOException {
-        long nbytes = dtype.itemSize();
-        for (long d : shape) {
-            nbytes *= d;
-        }
-        long bytes = nbytes;
-        AtomicFile.write(file, force, tmp -> {
-            long dataOffset = 0;
-            if (this == NPY) {
-                try (NDArray o = Npy.create(tmp, dtype, Order.C, true, shape)) {
-                    dataOffset = o.fileOffset().orElseThrow();
-                }
-            } else if (bytes > 0) {
-                // The size first: positional writes may come in any order.
-                try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-                    ch.write(java.nio.ByteBuffer.allocate(1), bytes - 1);
-                }
+    void create(Path file, boolean force, DType dtype, long[] shape, ElementWriter writer) throws IOException {
+        AtomicFile.write(file, force, tmp -> writer.write(tmp, prepare(tmp, dtype, shape)));
+    }
+
+    /**
+     * Gives an empty file its final size: a .npy header then a hole, or just the hole for raw; the elements are
+     * then written with positional writes in any order.
+     *
+     * @param tmp   the empty file
+     * @param dtype the element type, native byte order
+     * @param shape the shape
+     * @return the byte offset of element 0
+     * @throws IOException if the file cannot be written
+     */
+    long prepare(Path tmp, DType dtype, long[] shape) throws IOException {
+        if (this == NPY) {
+            try (NDArray o = Npy.create(tmp, dtype, Order.C, true, shape)) {
+                return o.fileOffset().orElseThrow();
             }
-            writer.write(tmp, dataOffset);
-        });
-        return open(file, dtype, shape);
+        }
+        long bytes = dtype.itemSize();
+        for (long d : shape) {
+            bytes *= d;
+        }
+        if (bytes > 0) {
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                ch.write(java.nio.ByteBuffer.allocate(1), bytes - 1);
+            }
+        }
+        return 0;
     }
 
     /**

@@ -1,14 +1,11 @@
 package org.memmap4j.cli.sensor;
 
-import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import org.memmap4j.DType;
-import org.memmap4j.NDArray;
 import org.memmap4j.compute.Compute;
 import org.memmap4j.exec.Job;
 import org.memmap4j.exec.ProgressListener;
@@ -51,38 +48,33 @@ final class SensorGenerator {
     }
 
     /**
-     * Writes a new S x N float32 file of simulated readings.
+     * Writes S x N simulated readings into a file as C-ordered native float32 values.
      *
-     * @param compute  where the chunks run
-     * @param progress hears the generation's progress
-     * @param format   the file format
-     * @param file     the file to create
-     * @param force    whether an existing file may be replaced
-     * @param sensors  S
-     * @param readings N
-     * @param seed     the seed
-     * @return the new file, mapped read-only
-     * @throws IOException if the file cannot be written
+     * @param compute    where the chunks run
+     * @param progress   hears the generation's progress
+     * @param file       the file, already of its final size
+     * @param dataOffset the byte offset of element (0, 0)
+     * @param sensors    S
+     * @param readings   N
+     * @param seed       the seed
      */
-    static NDArray generate(Compute compute, ProgressListener progress, SensorFormat format, Path file, boolean force,
-                            long sensors, long readings, long seed) throws IOException {
-        return format.create(file, force, DType.FLOAT32, new long[] {sensors, readings}, (tmp, dataOffset) -> {
-            String path = tmp.toAbsolutePath().toString();
-            NormalNoise noise = new NormalNoise(seed);
-            double step = readings > 1 ? 5.0 / (readings - 1) : 5.0;
-            compute.executor().map(new Job<Void>("generate " + sensors + " x " + readings, sensors * readings, 4, 1, (from, to) -> {
-                try (FileChannel ch = FileChannel.open(Path.of(path), StandardOpenOption.WRITE);
-                     Arena arena = Arena.ofConfined()) {
-                    MemorySegment stage = arena.allocate(4L * STAGE, 64);
-                    for (long p = from; p < to; p += STAGE) {
-                        int n = (int) Math.min(STAGE, to - p);
-                        fill(stage, noise, p, n, readings, step);
-                        SensorFormat.writeFully(ch, stage, 4L * n, dataOffset + 4 * p);
-                    }
+    static void generate(Compute compute, ProgressListener progress, Path file, long dataOffset, long sensors,
+                         long readings, long seed) {
+        String path = file.toAbsolutePath().toString();
+        NormalNoise noise = new NormalNoise(seed);
+        double step = readings > 1 ? 5.0 / (readings - 1) : 5.0;
+        compute.executor().map(new Job<Void>("generate " + sensors + " x " + readings, sensors * readings, 4, 1, (from, to) -> {
+            try (FileChannel ch = FileChannel.open(Path.of(path), StandardOpenOption.WRITE);
+                 Arena arena = Arena.ofConfined()) {
+                MemorySegment stage = arena.allocate(4L * STAGE, 64);
+                for (long p = from; p < to; p += STAGE) {
+                    int n = (int) Math.min(STAGE, to - p);
+                    fill(stage, noise, p, n, readings, step);
+                    SensorFormat.writeFully(ch, stage, 4L * n, dataOffset + 4 * p);
                 }
-                return null;
-            }), progress);
-        });
+            }
+            return null;
+        }), progress);
     }
 
     /** Computes n values from flat position p on, walking sensor by sensor so the row's constants stay put. */

@@ -15,7 +15,7 @@ import java.util.function.Function;
 import org.memmap4j.DType;
 import org.memmap4j.NDArray;
 import org.memmap4j.compute.Compute;
-import org.memmap4j.compute.Expr;
+import org.memmap4j.format.AtomicFile;
 import org.memmap4j.exec.ProgressListener;
 
 /**
@@ -77,10 +77,23 @@ public final class SensorPipeline {
 
     private final Compute compute;
     private final Function<String, ProgressListener> phases;
+    private final Config config;
+    private final SensorFormat format;
+    // What the phases found, and how long they took (seconds).
+    private double[][] stats;
+    private long[] anomalies;
+    private SensorResult.Correlation correlation;
+    private double generateSeconds;
+    private double convertSeconds;
+    private double statsSeconds;
+    private double anomaliesSeconds;
+    private double correlationSeconds;
 
-    private SensorPipeline(Compute compute, Function<String, ProgressListener> phases) {
+    private SensorPipeline(Compute compute, Function<String, ProgressListener> phases, Config config) {
         this.compute = compute;
         this.phases = phases;
+        this.config = config;
+        this.format = config.format();
     }
 
     /**
@@ -98,53 +111,83 @@ public final class SensorPipeline {
      * @throws IOException                       if a file cannot be read or written
      */
     public static SensorResult run(Config config, Compute compute, Function<String, ProgressListener> phases) throws IOException {
-        return new SensorPipeline(Objects.requireNonNull(compute, "compute"), Objects.requireNonNull(phases, "phases")).run(config);
+        return new SensorPipeline(Objects.requireNonNull(compute, "compute"), Objects.requireNonNull(phases, "phases"),
+                Objects.requireNonNull(config, "config")).run();
     }
 
-    private SensorResult run(Config c) throws IOException {
+    /**
+     * Opens or generates the readings and processes them. Every file is written under a temporary name and forced
+     * to disk in the background as soon as it is complete, while the later phases run on its pages; the renames come
+     * at the end, the inner files first. The time spent waiting for a file to reach the disk is its phase's.
+     */
+    private SensorResult run() throws IOException {
+        Config c = config;
         boolean generate = c.input() == null;
-        NDArray raw = generate ? null
+        NDArray input = generate ? null
                 : SensorInput.open(c.input(), c.sensors() == null ? null : c.sensors().longValue(), c.readings());
         try {
-            int sensors = !generate ? Math.toIntExact(raw.shape(0)) : c.sensors() != null ? c.sensors() : DEFAULT_SENSORS;
-            long readings = !generate ? raw.shape(1) : c.readings() != null ? c.readings() : DEFAULT_READINGS;
+            int sensors = !generate ? Math.toIntExact(input.shape(0)) : c.sensors() != null ? c.sensors() : DEFAULT_SENSORS;
+            long readings = !generate ? input.shape(1) : c.readings() != null ? c.readings() : DEFAULT_READINGS;
+            long[] shape = {sensors, readings};
             Path dir = c.dir() != null ? Files.createDirectories(c.dir()) : Files.createTempDirectory("memmap4j-sensor-");
-            String ext = "." + c.format().extension();
+            String ext = "." + format.extension();
             Path rawFile = generate ? dir.resolve("sensor_readings" + ext) : c.input();
             Path processedFile = dir.resolve("processed_readings" + ext);
             Path statsFile = dir.resolve("sensor_statistics" + ext);
             checkOutputs(c, generate ? List.of(rawFile, processedFile, statsFile) : List.of(processedFile, statsFile));
-
-            long t0 = System.nanoTime();
             if (generate) {
-                raw = SensorGenerator.generate(compute, phases.apply("generate"), c.format(), rawFile, c.force(),
-                        sensors, readings, c.seed());
+                AtomicFile.write(rawFile, c.force(), tmp -> {
+                    long t0 = System.nanoTime();
+                    long dataOffset = format.prepare(tmp, DType.FLOAT32, shape);
+                    SensorGenerator.generate(compute, phases.apply("generate"), tmp, dataOffset, sensors, readings, c.seed());
+                    BackgroundSync sync = BackgroundSync.start(tmp);
+                    generateSeconds = seconds(t0);
+                    try (NDArray raw = format.open(tmp, DType.FLOAT32, shape)) {
+                        process(raw, processedFile, statsFile);
+                    }
+                    generateSeconds += sync.await();
+                });
+            } else {
+                process(input, processedFile, statsFile);
             }
-            long t1 = System.nanoTime();
-            try (NDArray processed = convert(raw, c.format(), processedFile, c.force())) {
-                long t2 = System.nanoTime();
-                double[][] stats = statistics(processed);
-                writeStatistics(stats, c.format(), statsFile, c.force());
-                long t3 = System.nanoTime();
-                long[] anomalies = anomalies(processed, stats);
-                long t4 = System.nanoTime();
-                SensorResult.Correlation corr = correlation(processed, c.corrReadings());
-                long t5 = System.nanoTime();
-                SensorResult.Files files = new SensorResult.Files(rawFile, Files.size(rawFile), processedFile,
-                        Files.size(processedFile), statsFile, Files.size(statsFile));
-                SensorResult.Seconds seconds = new SensorResult.Seconds(generate ? seconds(t0, t1) : 0, seconds(t1, t2),
-                        seconds(t2, t3), seconds(t3, t4), seconds(t4, t5));
-                return new SensorResult(sensors, readings, generate, c.seed(), c.format(), stats, anomalies, corr, files, seconds);
-            }
+            SensorResult.Files files = new SensorResult.Files(rawFile, Files.size(rawFile), processedFile,
+                    Files.size(processedFile), statsFile, Files.size(statsFile));
+            SensorResult.Seconds seconds = new SensorResult.Seconds(generateSeconds, convertSeconds, statsSeconds,
+                    anomaliesSeconds, correlationSeconds);
+            return new SensorResult(sensors, readings, generate, c.seed(), format, stats, anomalies, correlation, files, seconds);
         } finally {
-            if (raw != null) {
-                raw.close();
+            if (input != null) {
+                input.close();
             }
         }
     }
 
-    private static double seconds(long from, long to) {
-        return (to - from) / 1e9;
+    /** Phases 2 to 5 on the raw readings, writing the processed and statistics files. */
+    private void process(NDArray raw, Path processedFile, Path statsFile) throws IOException {
+        AtomicFile.write(processedFile, config.force(), tmp -> {
+            long t0 = System.nanoTime();
+            long dataOffset = format.prepare(tmp, DType.FLOAT32, raw.shape());
+            RowPasses.SumMinMax first = Converter.convert(compute, phases.apply("convert"), raw, tmp, dataOffset);
+            BackgroundSync sync = BackgroundSync.start(tmp);
+            convertSeconds = seconds(t0);
+            try (NDArray processed = format.open(tmp, DType.FLOAT32, raw.shape())) {
+                long t1 = System.nanoTime();
+                stats = statistics(processed, first);
+                writeStatistics(stats, statsFile);
+                statsSeconds = seconds(t1);
+                long t2 = System.nanoTime();
+                anomalies = anomalies(processed, stats);
+                anomaliesSeconds = seconds(t2);
+                long t3 = System.nanoTime();
+                correlation = correlation(processed, config.corrReadings());
+                correlationSeconds = seconds(t3);
+            }
+            convertSeconds += sync.await();
+        });
+    }
+
+    private static double seconds(long from) {
+        return (System.nanoTime() - from) / 1e9;
     }
 
     /** Refuses, before any work, to replace an existing output without force, or to write over the input. */
@@ -160,30 +203,18 @@ public final class SensorPipeline {
     }
 
     /**
-     * Phase 2: {@code (c * 9 / 5 + 32) * 1.02} in float32, step by step as NumPy evaluates the seed's expression on
-     * a float32 array (Python's int and float scalars are weak: they take the array's dtype), fused into one pass
-     * that streams into the processed file.
-     */
-    private NDArray convert(NDArray raw, SensorFormat format, Path file, boolean force) throws IOException {
-        Compute c = compute.withProgress(phases.apply("convert"));
-        Expr fahrenheit = Expr.of(raw).multiply(9).divide(5).add(32).multiply(1.02);
-        return format == SensorFormat.NPY ? c.evalToNpy(fahrenheit, file, force) : c.evalToRaw(fahrenheit, file, force);
-    }
-
-    /**
      * Phase 3: per sensor, what the seed stores: {@code np.mean}, {@code np.std}, {@code np.min}, {@code np.max} and
      * {@code np.median} of the float32 row, each a float32 value widened to float64. The mean and the variance are
      * float32 sums in NumPy's order divided by N in float64 and rounded to float32 (NumPy divides a float32 sum by
      * an intp count); the variance sums float32 squares of float32 deviations from that float32 mean, as
-     * {@code np.var} does; std is its float32 square root. Two passes (sums with min and max, then squares) and the
-     * exact median's radix selection.
+     * {@code np.var} does; std is its float32 square root. The sums, min and max came with the conversion
+     * ({@link Converter}); here one pass sums the squares, and the exact median is a radix selection.
      */
-    private double[][] statistics(NDArray processed) {
+    private double[][] statistics(NDArray processed, RowPasses.SumMinMax first) {
         ProgressListener progress = phases.apply("statistics");
         RowPasses passes = new RowPasses(compute, processed);
         int sensors = (int) processed.shape(0);
         long n = processed.shape(1);
-        RowPasses.SumMinMax first = passes.sumMinMax(progress);
         float[] mean = new float[sensors];
         for (int s = 0; s < sensors; s++) {
             mean[s] = (float) ((double) first.sum()[s] / n);
@@ -199,9 +230,9 @@ public final class SensorPipeline {
         return stats;
     }
 
-    private static void writeStatistics(double[][] stats, SensorFormat format, Path file, boolean force) throws IOException {
+    private void writeStatistics(double[][] stats, Path file) throws IOException {
         long[] shape = {stats.length, 5};
-        format.create(file, force, DType.FLOAT64, shape, (tmp, dataOffset) -> {
+        format.create(file, config.force(), DType.FLOAT64, shape, (tmp, dataOffset) -> {
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE); Arena arena = Arena.ofConfined()) {
                 MemorySegment buf = arena.allocate(8L * 5 * stats.length, 8);
                 for (int s = 0; s < stats.length; s++) {
@@ -211,7 +242,7 @@ public final class SensorPipeline {
                 }
                 SensorFormat.writeFully(ch, buf, buf.byteSize(), dataOffset);
             }
-        }).close();
+        });
     }
 
     /**
