@@ -14,20 +14,20 @@ import java.util.regex.Pattern;
 import org.memmap4j.testing.NumPy;
 
 /** Test helpers: readings made by NumPy, and the seed's own pipeline run by NumPy as the oracle. */
-final class SensorTesting {
+public final class SensorTesting {
 
     private SensorTesting() {
     }
 
     /** What the seed's code computes and prints for a file of readings. */
-    record Oracle(String report, double[][] stats, long[] anomalies, double[][] correlation, Path processed) {
+    public record Oracle(String report, double[][] stats, long[] anomalies, double[][] correlation, Path processed) {
     }
 
     /**
      * Writes S x N float32 Celsius readings with NumPy: the seed's model (baseline, noise, trend) with a seeded
      * generator, plus outliers so that every sensor has anomalies; a .npy file or a raw one.
      */
-    static Path readings(Path file, int sensors, long readings, String extra) {
+    public static Path readings(Path file, int sensors, long readings, String extra) {
         NumPy.run("S, N = int(sys.argv[2]), int(sys.argv[3])\n"
                 + "rng = np.random.default_rng(S * 1000 + N)\n"
                 + "a = np.empty((S, N), dtype=np.float32)\n"
@@ -44,7 +44,7 @@ final class SensorTesting {
     }
 
     /** Runs the seed's pipeline (test resource seed_pipeline.py) in NumPy on a file of readings. */
-    static Oracle oracle(Path raw, int sensors, long readings, Path dir) throws IOException {
+    public static Oracle oracle(Path raw, int sensors, long readings, Path dir) throws IOException {
         Path out = Files.createDirectories(dir.resolve("numpy"));
         Path answers = out.resolve("answers.json");
         String report = NumPy.run(resource("seed_pipeline.py"), raw, sensors, readings, out, answers);
@@ -99,7 +99,7 @@ final class SensorTesting {
     }
 
     /** True if two float32 files hold the same bits after their headers (the last n * 4 bytes of each). */
-    static boolean sameFloats(Path a, Path b, long n) {
+    public static boolean sameFloats(Path a, Path b, long n) {
         return NumPy.run("n = int(sys.argv[3])\n"
                 + "x = np.fromfile(sys.argv[1], dtype=np.uint32)[-n:]\n"
                 + "y = np.fromfile(sys.argv[2], dtype=np.uint32)[-n:]\n"
@@ -107,7 +107,7 @@ final class SensorTesting {
     }
 
     /** The report's lines from the statistics header to the total disk usage: what the seed prints the same. */
-    static String tables(String report) {
+    public static String tables(String report) {
         int from = report.indexOf("=".repeat(70) + "\nSENSOR STATISTICS");
         int to = report.indexOf('\n', report.indexOf("Total disk usage:"));
         assertThat(from).as(report).isGreaterThanOrEqualTo(0);

@@ -1,42 +1,30 @@
-package org.memmap4j.cli.sensor;
+package org.memmap4j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.memmap4j.cli.Main;
+import org.memmap4j.cli.CliTest.Result;
+import org.memmap4j.cli.sensor.SensorTesting;
 import org.memmap4j.testing.NumPy;
 
-/** {@code memmap4j sensor} through {@link Main#run}: the seed's report, the JSON, input files, errors, --force. */
+/**
+ * {@code memmap4j sensor} through {@link Main#run} ({@link CliTest#run}): the seed's report, the JSON, input files,
+ * errors, --force.
+ */
 class SensorCommandTest {
 
     @TempDir
     Path dir;
 
-    record Result(int code, String out, String err) {
-    }
-
-    static Result run(Object... args) {
-        String[] a = new String[args.length];
-        for (int i = 0; i < args.length; i++) {
-            a[i] = args[i].toString();
-        }
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(a, new PrintWriter(out), new PrintWriter(err));
-        return new Result(code, out.toString(), err.toString().strip());
-    }
-
     @Test
     void textReportPrintsTheSeedsTablesForTheSameReadings() throws Exception {
         Path raw = SensorTesting.readings(dir.resolve("in.dat"), 23, 20_001, "");
-        Result r = run("sensor", "--input", raw, "--sensors", 23, "--readings", 20_001, "--format", "raw", "--dir", dir.resolve("out"), "--quiet");
+        Result r = CliTest.run("sensor", "--input", raw, "--sensors", 23, "--readings", 20_001, "--format", "raw", "--dir", dir.resolve("out"), "--quiet");
         assertThat(r.code()).as(r.err()).isZero();
         SensorTesting.Oracle o = SensorTesting.oracle(raw, 23, 20_001, dir);
         // Statistics, anomalies, correlation matrix and file sizes, character for character.
@@ -46,16 +34,16 @@ class SensorCommandTest {
         assertThat(r.out()).startsWith("Reading sensor data from " + raw + "...\n" + size + "\n\nProcessing sensor data...");
         assertThat(r.out()).contains("Processed file:  " + dir.resolve("out").resolve("processed_readings.dat"))
                 .contains("Raw file:        " + raw + " (input)")
-                .endsWith("\nProcessing complete! All data saved to memory-mapped files.\n");
+                .endsWith("\nProcessing complete! All data saved to memory-mapped files.");
         assertThat(r.err()).isEmpty();
     }
 
     @Test
     void jsonHasTheDocumentedShape() {
         Path in = SensorTesting.readings(dir.resolve("in.npy"), 21, 9_000, "");
-        Result r = run("sensor", "--input", in, "--dir", dir.resolve("j"), "--json", "--quiet");
+        Result r = CliTest.run("sensor", "--input", in, "--dir", dir.resolve("j"), "--json", "--quiet");
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.out()).startsWith("{\"sensors\":21,\"readings\":9000,\"stats\":[[").endsWith("}\n").hasLineCount(1);
+        assertThat(r.out()).startsWith("{\"sensors\":21,\"readings\":9000,\"stats\":[[").endsWith("}").hasLineCount(1);
         String check = NumPy.run("import json, os\n"
                 + "j = json.loads(sys.argv[1])\n"
                 + "print(list(j) == ['sensors', 'readings', 'stats', 'anomalies', 'anomaly_total', 'correlation', 'files', 'seconds'],\n"
@@ -71,7 +59,7 @@ class SensorCommandTest {
                 + "      np.array_equal(np.load(j['files']['statistics']), np.array(j['stats'])))", r.out().strip(), in);
         assertThat(check).isEqualTo("True True True True True True True True True True True");
         // Generating: raw is the new file in --dir, and generation took time.
-        Result g = run("sensor", "--sensors", 3, "--readings", 1000, "--dir", dir.resolve("g"), "--json", "--quiet");
+        Result g = CliTest.run("sensor", "--sensors", 3, "--readings", 1000, "--dir", dir.resolve("g"), "--json", "--quiet");
         assertThat(g.code()).as(g.err()).isZero();
         assertThat(g.out()).contains("\"raw\":\"" + dir.resolve("g").resolve("sensor_readings.npy") + "\",\"raw_bytes\":" + (128 + 3 * 1000 * 4))
                 .contains("\"correlation\":{\"sensors\":[0],\"readings\":1000,\"matrix\":[[1.0]]}")
@@ -83,8 +71,8 @@ class SensorCommandTest {
         Path npy = SensorTesting.readings(dir.resolve("a.npy"), 12, 30_000, "");
         Path raw = dir.resolve("a.dat");
         NumPy.run("np.load(sys.argv[1]).tofile(sys.argv[2])", npy, raw);
-        Result a = run("sensor", "--input", npy, "--dir", dir.resolve("x"), "--json", "--quiet", "--corr-readings", "all");
-        Result b = run("sensor", "--input", raw, "--sensors", 12, "--readings", 30_000, "--format", "raw", "--dir", dir.resolve("y"),
+        Result a = CliTest.run("sensor", "--input", npy, "--dir", dir.resolve("x"), "--json", "--quiet", "--corr-readings", "all");
+        Result b = CliTest.run("sensor", "--input", raw, "--sensors", 12, "--readings", 30_000, "--format", "raw", "--dir", dir.resolve("y"),
                 "--json", "--quiet", "--corr-readings", "all", "--threads", 1);
         assertThat(a.code()).as(a.err()).isZero();
         assertThat(b.code()).as(b.err()).isZero();
@@ -118,7 +106,7 @@ class SensorCommandTest {
                 new Object[] {f64.getParent(), "is a directory", "--input", dir});
         for (Object[] c : cases) {
             Object[] args = Stream.concat(Stream.of("sensor", "--dir", out, "--quiet"), Stream.of(c).skip(2)).toArray();
-            Result r = run(args);
+            Result r = CliTest.run(args);
             assertThat(r.code()).as(r.err()).isEqualTo(1);
             assertThat(r.err()).as(c[1].toString()).startsWith("memmap4j: " + c[0]).contains(c[1].toString())
                     .doesNotContain("\n").doesNotContain("Exception");
@@ -127,7 +115,7 @@ class SensorCommandTest {
         assertThat(out).doesNotExist();
         for (Object[] usage : new Object[][] {{"--corr-readings", "1"}, {"--corr-readings", "some"}, {"--sensors", 0},
             {"--threads", 0}, {"--format", "csv"}}) {
-            Result r = run("sensor", "--dir", out, usage[0], usage[1]);
+            Result r = CliTest.run("sensor", "--dir", out, usage[0], usage[1]);
             assertThat(r.code()).as(r.err()).isIn(1, 2);
             assertThat(r.err()).contains(usage[0].toString()).doesNotContain("Exception");
         }
@@ -136,24 +124,24 @@ class SensorCommandTest {
     @Test
     void existingOutputsAreKeptUnlessForced() throws Exception {
         Path out = dir.resolve("o");
-        assertThat(run("sensor", "--sensors", 2, "--readings", 500, "--dir", out, "--quiet").code()).isZero();
+        assertThat(CliTest.run("sensor", "--sensors", 2, "--readings", 500, "--dir", out, "--quiet").code()).isZero();
         Path processed = out.resolve("processed_readings.npy");
         byte[] before = Files.readAllBytes(processed);
         Files.writeString(out.resolve("sensor_readings.npy"), "precious");
-        Result r = run("sensor", "--sensors", 2, "--readings", 500, "--seed", 9, "--dir", out, "--quiet");
+        Result r = CliTest.run("sensor", "--sensors", 2, "--readings", 500, "--seed", 9, "--dir", out, "--quiet");
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err()).isEqualTo("memmap4j: " + out.resolve("sensor_readings.npy") + ": file exists (use --force to replace it)");
         assertThat(Files.readString(out.resolve("sensor_readings.npy"))).isEqualTo("precious");
         assertThat(Files.readAllBytes(processed)).isEqualTo(before);
         // With an input, the raw file is not an output: only the processed and statistics files are checked.
         Path in = SensorTesting.readings(dir.resolve("in.npy"), 2, 500, "");
-        r = run("sensor", "--input", in, "--dir", out, "--quiet");
+        r = CliTest.run("sensor", "--input", in, "--dir", out, "--quiet");
         assertThat(r.err()).isEqualTo("memmap4j: " + processed + ": file exists (use --force to replace it)");
-        r = run("sensor", "--input", processed, "--dir", out, "--quiet", "--force");
+        r = CliTest.run("sensor", "--input", processed, "--dir", out, "--quiet", "--force");
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err()).contains(processed + ": the input is also an output file");
         assertThat(Files.readAllBytes(processed)).isEqualTo(before);
-        r = run("sensor", "--sensors", 2, "--readings", 500, "--seed", 9, "--dir", out, "--quiet", "--force");
+        r = CliTest.run("sensor", "--sensors", 2, "--readings", 500, "--seed", 9, "--dir", out, "--quiet", "--force");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(Files.readAllBytes(processed)).isNotEqualTo(before).hasSameSizeAs(before);
         assertThat(NumPy.run("print(np.load(sys.argv[1]).shape)", out.resolve("sensor_readings.npy"))).isEqualTo("(2, 500)");
@@ -165,7 +153,7 @@ class SensorCommandTest {
 
     @Test
     void withoutDirTheFilesGoToAFreshDirectoryTheReportNames() throws Exception {
-        Result r = run("sensor", "--sensors", 2, "--readings", 100, "--quiet");
+        Result r = CliTest.run("sensor", "--sensors", 2, "--readings", 100, "--quiet");
         assertThat(r.code()).as(r.err()).isZero();
         String line = r.out().lines().filter(l -> l.startsWith("Processed file:")).findFirst().orElseThrow();
         Path processed = Path.of(line.substring(line.indexOf(':') + 1).strip());
