@@ -67,16 +67,20 @@ class SensorCommandTest {
     }
 
     @Test
-    void rawAndNpyInputsOfTheSameReadingsGiveTheSameAnswers() {
+    void rawNpyAndBigEndianFortranInputsOfTheSameReadingsGiveTheSameAnswers() {
         Path npy = SensorTesting.readings(dir.resolve("a.npy"), 12, 30_000, "");
         Path raw = dir.resolve("a.dat");
-        NumPy.run("np.load(sys.argv[1]).tofile(sys.argv[2])", npy, raw);
+        Path swapped = dir.resolve("big-endian-fortran.npy");
+        NumPy.run("a = np.load(sys.argv[1]); a.tofile(sys.argv[2]); np.save(sys.argv[3], np.asfortranarray(a.astype('>f4')))",
+                npy, raw, swapped);
         Result a = CliTest.run("sensor", "--input", npy, "--dir", dir.resolve("x"), "--json", "--quiet", "--corr-readings", "all");
         Result b = CliTest.run("sensor", "--input", raw, "--sensors", 12, "--readings", 30_000, "--format", "raw", "--dir", dir.resolve("y"),
                 "--json", "--quiet", "--corr-readings", "all", "--threads", 1);
         assertThat(a.code()).as(a.err()).isZero();
         assertThat(b.code()).as(b.err()).isZero();
-        assertThat(answers(a.out())).isEqualTo(answers(b.out())).contains("\"readings\":30000,\"matrix\"");
+        Result c = CliTest.run("sensor", "--input", swapped, "--dir", dir.resolve("z"), "--json", "--quiet", "--corr-readings", "all");
+        assertThat(c.code()).as(c.err()).isZero();
+        assertThat(answers(a.out())).isEqualTo(answers(b.out())).isEqualTo(answers(c.out())).contains("\"readings\":30000,\"matrix\"");
         // --corr-readings all: np.corrcoef of whole rows.
         String ok = NumPy.run("import json\nj = json.loads(sys.argv[1]); p = np.load(sys.argv[2], mmap_mode='r')\n"
                 + "print(np.allclose(j['correlation']['matrix'], np.corrcoef(p[::10]), rtol=0, atol=1e-12))",

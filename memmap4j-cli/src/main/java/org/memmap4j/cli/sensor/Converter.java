@@ -64,7 +64,7 @@ final class Converter {
         String path = file.toAbsolutePath().toString();
         long longest = seg.longest();
         long stageLength = Math.max(longest, STAGE);
-        List<double[]> parts = compute.executor().map(new Job<>("convert to Fahrenheit", (long) rows * k, 8 * longest, 1,
+        List<double[]> parts = compute.executor().map(new Job<>("convert to Fahrenheit", (long) rows * k, 4 * longest, 1,
                 (from, to) -> ref.apply(a -> {
                     double[] out = new double[3 * (int) (to - from)];
                     try (FileChannel ch = FileChannel.open(Path.of(path), StandardOpenOption.WRITE);
@@ -91,12 +91,6 @@ final class Converter {
                     }
                     return out;
                 })), progress);
-        double[] all = new double[3 * rows * k];
-        int at = 0;
-        for (double[] p : parts) {
-            System.arraycopy(p, 0, all, at, p.length);
-            at += p.length;
-        }
-        return RowPasses.mergeSumMinMax(seg, rows, all);
+        return RowPasses.mergeSumMinMax(seg, rows, RowPasses.concat(parts, 3 * rows * k));
     }
 }

@@ -160,7 +160,12 @@ final class RowPasses {
             }
             return out;
         })), progress);
-        double[] all = new double[(int) units * width];
+        return concat(parts, (int) units * width);
+    }
+
+    /** Joins chunks' partial results, in chunk order, into one array of the given length. */
+    static double[] concat(List<double[]> parts, int length) {
+        double[] all = new double[length];
         int at = 0;
         for (double[] p : parts) {
             System.arraycopy(p, 0, all, at, p.length);
