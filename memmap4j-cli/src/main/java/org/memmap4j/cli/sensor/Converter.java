@@ -64,9 +64,11 @@ final class Converter {
         String path = file.toAbsolutePath().toString();
         long longest = seg.longest();
         long stageLength = Math.max(longest, STAGE);
+        long size = raw.size();
         List<double[]> parts = compute.executor().map(new Job<>("convert to Fahrenheit", (long) rows * k, 4 * longest, 1,
                 (from, to) -> ref.apply(a -> {
                     double[] out = new double[3 * (int) (to - from)];
+                    RowKernels kernels = RowKernels.forPass(size);
                     try (FileChannel ch = FileChannel.open(Path.of(path), StandardOpenOption.WRITE);
                          Arena arena = Arena.ofConfined()) {
                         MemorySegment stage = arena.allocate(4 * stageLength, 64);
@@ -84,7 +86,7 @@ final class Converter {
                             SERIAL.evalInto(fahrenheit(Expr.of(a.get(row + ", " + start + ":" + end))), staged.get(":" + (end - start)));
                             for (long v = first; v < u; v++) {
                                 long off = seg.offset((int) (v % k));
-                                RowPasses.sumMinMax(stage, 4 * (off - start), seg.length((int) (v % k)), out, 3 * (int) (v - from));
+                                RowPasses.sumMinMax(kernels, stage, 4 * (off - start), seg.length((int) (v % k)), out, 3 * (int) (v - from));
                             }
                             SensorFormat.writeFully(ch, stage, 4 * (end - start), dataOffset + 4 * (row * n + start));
                         }

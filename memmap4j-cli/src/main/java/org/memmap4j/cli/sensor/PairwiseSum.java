@@ -149,6 +149,7 @@ final class PairwiseSum implements java.io.Serializable {
      * {@code (x - m) * (x - m)} for each element x when squares is true (the sum inside NumPy's {@code np.var}, where
      * the deviations and their squares are float32 arrays).
      *
+     * @param kernels the loops over blocks of up to 128 elements
      * @param s       the memory
      * @param off     the byte offset of the first element
      * @param n       the number of elements
@@ -156,7 +157,7 @@ final class PairwiseSum implements java.io.Serializable {
      * @param m       the mean the deviations are taken from (unused unless squares)
      * @return the float32 sum
      */
-    static float sum(MemorySegment s, long off, long n, boolean squares, float m) {
+    static float sum(RowKernels kernels, MemorySegment s, long off, long n, boolean squares, float m) {
         if (n < 8) {
             float res = 0f;
             for (long i = 0; i < n; i++) {
@@ -165,10 +166,10 @@ final class PairwiseSum implements java.io.Serializable {
             return res;
         }
         if (n <= BLOCK) {
-            return RowKernels.INSTANCE.block(s, off, (int) n, squares, m);
+            return kernels.block(s, off, (int) n, squares, m);
         }
         long n2 = half(n);
-        float left = sum(s, off, n2, squares, m);
-        return left + sum(s, off + 4 * n2, n - n2, squares, m);
+        float left = sum(kernels, s, off, n2, squares, m);
+        return left + sum(kernels, s, off + 4 * n2, n - n2, squares, m);
     }
 }

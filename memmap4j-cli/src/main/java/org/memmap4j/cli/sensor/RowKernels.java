@@ -7,11 +7,30 @@ import java.lang.foreign.MemorySegment;
  * results: {@link ScalarRowKernels}, and {@code VectorRowKernels} with the Vector API, which the JVM has only with
  * {@code --add-modules jdk.incubator.vector} (the launcher and the tests add it), so it is loaded by name when the
  * module is present. {@code -Dmemmap4j.vector=false} keeps the scalar loops.
+ *
+ * <p>Vector code is fast only once C2 has compiled it: until then every vector operation allocates, hundreds of
+ * times slower than a scalar loop. A pass over the default 50 x 100,000 readings ends before that, so small passes
+ * take the scalar loops and only passes of {@link #VECTOR_MIN_ELEMENTS} or more take the vector ones (4 times less
+ * CPU for the sums of squares over 50 x 20M readings).
  */
 interface RowKernels {
 
-    /** The kernels this JVM runs. */
-    RowKernels INSTANCE = load();
+    /** The scalar loops. */
+    RowKernels SCALAR = new ScalarRowKernels();
+    /** The fastest loops this JVM has. */
+    RowKernels FASTEST = load();
+    /** Passes over at least this many elements use {@link #FASTEST}; the break-even, measured, is near 10^8. */
+    long VECTOR_MIN_ELEMENTS = 1L << 27;
+
+    /**
+     * Returns the kernels for a pass over a number of elements.
+     *
+     * @param elements the elements the pass reads
+     * @return the vector kernels for long passes when available, else the scalar ones
+     */
+    static RowKernels forPass(long elements) {
+        return elements >= VECTOR_MIN_ELEMENTS ? FASTEST : SCALAR;
+    }
 
     /**
      * Returns NumPy's {@code pairwise_sum} of a block of 8 to 128 elements ({@link PairwiseSum#BLOCK}): eight
@@ -61,6 +80,6 @@ interface RowKernels {
                 // e.g. vectors narrower than 256 bits: the scalar loops are as fast there
             }
         }
-        return new ScalarRowKernels();
+        return SCALAR;
     }
 }

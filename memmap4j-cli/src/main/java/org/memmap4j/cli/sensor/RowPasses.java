@@ -54,16 +54,17 @@ final class RowPasses {
      * Writes NumPy's float32 sum, the minimum and the maximum (NaN if a reading is NaN, as np.min and np.max) of n
      * float32 elements to {@code out[at .. at + 3)}.
      *
-     * @param s   the memory
-     * @param off the byte offset of the first element
-     * @param n   the number of elements
-     * @param out where the three results go
-     * @param at  the index of the first
+     * @param kernels the loops
+     * @param s       the memory
+     * @param off     the byte offset of the first element
+     * @param n       the number of elements
+     * @param out     where the three results go
+     * @param at      the index of the first
      */
-    static void sumMinMax(MemorySegment s, long off, long n, double[] out, int at) {
-        out[at] = PairwiseSum.sum(s, off, n, false, 0f);
+    static void sumMinMax(RowKernels kernels, MemorySegment s, long off, long n, double[] out, int at) {
+        out[at] = PairwiseSum.sum(kernels, s, off, n, false, 0f);
         float[] minMax = new float[2];
-        RowKernels.INSTANCE.minMax(s, off, n, minMax);
+        kernels.minMax(s, off, n, minMax);
         out[at + 1] = minMax[0];
         out[at + 2] = minMax[1];
     }
@@ -105,8 +106,9 @@ final class RowPasses {
      */
     float[] sumSquares(float[] means, ProgressListener progress) {
         float[] m = means.clone();
+        long size = rows.size();
         double[] r = run("sum of squares", 1, progress, (s, off, n, row, out, at) ->
-                out[at] = PairwiseSum.sum(s, off, n, true, m[row]));
+                out[at] = PairwiseSum.sum(RowKernels.forPass(size), s, off, n, true, m[row]));
         float[] sums = new float[r.length];
         for (int u = 0; u < r.length; u++) {
             sums[u] = (float) r[u];
@@ -126,8 +128,9 @@ final class RowPasses {
     long[] countBeyond(double[] mean, double[] threshold, ProgressListener progress) {
         double[] m = mean.clone();
         double[] t = threshold.clone();
+        long size = rows.size();
         double[] r = run("anomalies", 1, progress, (s, off, n, row, out, at) -> {
-            out[at] = RowKernels.INSTANCE.countBeyond(s, off, n, m[row], t[row]);
+            out[at] = RowKernels.forPass(size).countBeyond(s, off, n, m[row], t[row]);
         });
         int rowsCount = (int) rows.shape(0);
         int k = segments.segments();

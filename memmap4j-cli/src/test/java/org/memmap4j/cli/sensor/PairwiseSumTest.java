@@ -28,10 +28,10 @@ class PairwiseSumTest {
         1000, 1023, 8191, 8192, 8193, 65535, 65536, 65537, 65544, 100_003, 131_072, 131_081, 300_001};
 
     /** np.sum of a row: segment sums merged in the recursion's order. */
-    private static float sum(MemorySegment s, PairwiseSum seg, boolean squares, float m) {
+    private static float sum(RowKernels kernels, MemorySegment s, PairwiseSum seg, boolean squares, float m) {
         float[] sums = new float[seg.segments()];
         for (int k = 0; k < sums.length; k++) {
-            sums[k] = PairwiseSum.sum(s, 4 * seg.offset(k), seg.length(k), squares, m);
+            sums[k] = PairwiseSum.sum(kernels, s, 4 * seg.offset(k), seg.length(k), squares, m);
         }
         return seg.rowSum(sums, 0);
     }
@@ -53,10 +53,11 @@ class PairwiseSumTest {
             for (int i = 0; i < LENGTHS.length; i++) {
                 long n = LENGTHS[i];
                 for (PairwiseSum seg : List.of(PairwiseSum.forRows(n), PairwiseSum.forRows(n, 128), PairwiseSum.forRows(n, 1000))) {
-                    float total = sum(s, seg, false, 0f);
+                    RowKernels kernels = seg.segments() % 2 == 0 ? RowKernels.SCALAR : new VectorRowKernels();
+                    float total = sum(kernels, s, seg, false, 0f);
                     float mean = (float) ((double) total / n);
-                    float std = (float) Math.sqrt((float) ((double) sum(s, seg, true, mean) / n));
-                    String label = "n=" + n + " segments=" + seg.segments();
+                    float std = (float) Math.sqrt((float) ((double) sum(kernels, s, seg, true, mean) / n));
+                    String label = "n=" + n + " segments=" + seg.segments() + " " + kernels.getClass().getSimpleName();
                     assertThat((double) total).as("sum " + label).isEqualTo(Double.parseDouble(want.get(i)[0]));
                     assertThat((double) mean).as("mean " + label).isEqualTo(Double.parseDouble(want.get(i)[1]));
                     assertThat((double) std).as("std " + label).isEqualTo(Double.parseDouble(want.get(i)[2]));
