@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "sensor", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"The sensor pipeline of the NumPy memory-mapping tutorial, out of core: generate S x N float32 "
-                + "Celsius readings (or read them with --input), convert to Fahrenheit with a 2% calibration into a second "
+                + "Celsius readings (or read them with --input), convert to Fahrenheit with a 2%% calibration into a second "
                 + "file, per-sensor mean/std/min/max/median into a statistics file, anomalies beyond 3 sigma, and the "
                 + "correlation of every 10th sensor. Answers equal NumPy's for the same readings."})
 final class SensorCommand implements Callable<Integer> {

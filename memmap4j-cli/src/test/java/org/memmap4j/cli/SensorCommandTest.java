@@ -126,6 +126,18 @@ class SensorCommandTest {
     }
 
     @Test
+    void helpNamesEveryOption() {
+        Result r = CliTest.run("sensor", "--help");
+        assertThat(r.code()).isZero();
+        assertThat(r.err()).isEmpty();
+        assertThat(r.out()).contains("2% calibration");
+        for (String option : new String[] {"--sensors", "--readings", "--seed", "--dir", "--format", "--input", "--corr-readings",
+            "--threads", "--json", "--quiet", "--force"}) {
+            assertThat(r.out()).contains(option);
+        }
+    }
+
+    @Test
     void existingOutputsAreKeptUnlessForced() throws Exception {
         Path out = dir.resolve("o");
         assertThat(CliTest.run("sensor", "--sensors", 2, "--readings", 500, "--dir", out, "--quiet").code()).isZero();
