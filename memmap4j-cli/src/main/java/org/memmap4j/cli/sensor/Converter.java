@@ -57,42 +57,53 @@ final class Converter {
      */
     static RowPasses.SumMinMax convert(Compute compute, ProgressListener progress, NDArray raw, Path file, long dataOffset) {
         int rows = Math.toIntExact(raw.shape(0));
-        long n = raw.shape(1);
-        PairwiseSum seg = PairwiseSum.forRows(n);
-        int k = seg.segments();
+        PairwiseSum seg = PairwiseSum.forRows(raw.shape(1));
         ArrayRef ref = ArrayRef.of(raw);
         String path = file.toAbsolutePath().toString();
-        long longest = seg.longest();
-        long stageLength = Math.max(longest, STAGE);
         long size = raw.size();
-        List<double[]> parts = compute.executor().map(new Job<>("convert to Fahrenheit", (long) rows * k, 4 * longest, 1,
-                (from, to) -> ref.apply(a -> {
-                    double[] out = new double[3 * (int) (to - from)];
-                    RowKernels kernels = RowKernels.forPass(size);
-                    try (FileChannel ch = FileChannel.open(Path.of(path), StandardOpenOption.WRITE);
-                         Arena arena = Arena.ofConfined()) {
-                        MemorySegment stage = arena.allocate(4 * stageLength, 64);
-                        NDArray staged = NDArrays.wrap(stage, DType.FLOAT32, Order.C, 0, stageLength);
-                        long u = from;
-                        while (u < to) {
-                            // A run of the row's consecutive segments that fits the stage: one evaluation, one write.
-                            int row = (int) (u / k);
-                            long first = u;
-                            long start = seg.offset((int) (u % k));
-                            long end = start + seg.length((int) (u % k));
-                            for (u++; u < to && u / k == row && seg.offset((int) (u % k)) + seg.length((int) (u % k)) - start <= stageLength; u++) {
-                                end = seg.offset((int) (u % k)) + seg.length((int) (u % k));
-                            }
-                            SERIAL.evalInto(fahrenheit(Expr.of(a.get(row + ", " + start + ":" + end))), staged.get(":" + (end - start)));
-                            for (long v = first; v < u; v++) {
-                                long off = seg.offset((int) (v % k));
-                                RowPasses.sumMinMax(kernels, stage, 4 * (off - start), seg.length((int) (v % k)), out, 3 * (int) (v - from));
-                            }
-                            SensorFormat.writeFully(ch, stage, 4 * (end - start), dataOffset + 4 * (row * n + start));
-                        }
+        List<double[]> parts = compute.executor().map(new Job<>("convert to Fahrenheit", (long) rows * seg.segments(),
+                4 * seg.longest(), 1, (from, to) -> ref.apply(a -> {
+                    try (FileChannel ch = FileChannel.open(Path.of(path), StandardOpenOption.WRITE)) {
+                        return convertSegments(a, seg, from, to, ch, dataOffset, RowKernels.forPass(size));
                     }
-                    return out;
                 })), progress);
-        return RowPasses.mergeSumMinMax(seg, rows, RowPasses.concat(parts, 3 * rows * k));
+        return RowPasses.mergeSumMinMax(seg, rows, RowPasses.concat(parts, 3 * rows * seg.segments()));
+    }
+
+    /**
+     * Converts segments [from, to) (numbered row by row) and returns each one's sum, min and max. Consecutive segments
+     * of a row are evaluated and written together, up to a stage's worth.
+     */
+    private static double[] convertSegments(NDArray raw, PairwiseSum seg, long from, long to, FileChannel ch,
+                                            long dataOffset, RowKernels kernels) throws java.io.IOException {
+        int k = seg.segments();
+        long n = raw.shape(1);
+        long stageLength = Math.max(seg.longest(), STAGE);
+        double[] out = new double[3 * (int) (to - from)];
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment stage = arena.allocate(4 * stageLength, 64);
+            NDArray staged = NDArrays.wrap(stage, DType.FLOAT32, Order.C, 0, stageLength);
+            long u = from;
+            while (u < to) {
+                long row = u / k;
+                long first = u;
+                long start = seg.offset((int) (u % k));
+                long end = start + seg.length((int) (u % k));
+                for (u++; u < to && u / k == row; u++) {
+                    long segEnd = seg.offset((int) (u % k)) + seg.length((int) (u % k));
+                    if (segEnd - start > stageLength) {
+                        break;
+                    }
+                    end = segEnd;
+                }
+                SERIAL.evalInto(fahrenheit(Expr.of(raw.get(row + ", " + start + ":" + end))), staged.get(":" + (end - start)));
+                for (long v = first; v < u; v++) {
+                    long at = 4 * (seg.offset((int) (v % k)) - start);
+                    RowPasses.sumMinMax(kernels, stage, at, seg.length((int) (v % k)), out, 3 * (int) (v - from));
+                }
+                SensorFormat.writeFully(ch, stage, 4 * (end - start), dataOffset + 4 * (row * n + start));
+            }
+        }
+        return out;
     }
 }
