@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 @Command(name = "memmap4j", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Memory-mapped NumPy arrays (.npy, .npz, raw binary) from the JVM.",
         subcommands = {InfoCommand.class, ShowCommand.class, CreateCommand.class, DemoCommand.class,
-                StatsCommand.class, ConvertCommand.class, PlotCommand.class,
+                SensorCommand.class, StatsCommand.class, ConvertCommand.class, PlotCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
@@ -76,7 +76,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand: one of info, show, create, demo, stats, convert, plot");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand: one of info, show, create, demo, sensor, stats, convert, plot");
     }
 
     /** Reports the version from the jar manifest, or "dev" when run from classes. */

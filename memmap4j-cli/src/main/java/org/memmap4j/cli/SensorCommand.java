@@ -1,0 +1,107 @@
+package org.memmap4j.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.memmap4j.cli.sensor.SensorFormat;
+import org.memmap4j.cli.sensor.SensorPipeline;
+import org.memmap4j.cli.sensor.SensorReport;
+import org.memmap4j.cli.sensor.SensorResult;
+import org.memmap4j.compute.Compute;
+import org.memmap4j.exec.ChunkExecutor;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code memmap4j sensor}: the NumPy memory-mapping tutorial's sensor pipeline on memory-mapped files (see
+ * {@link SensorPipeline}), with the tutorial's report or JSON.
+ */
+@Command(name = "sensor", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"The sensor pipeline of the NumPy memory-mapping tutorial, out of core: generate S x N float32 "
+                + "Celsius readings (or read them with --input), convert to Fahrenheit with a 2%% calibration into a second "
+                + "file, per-sensor mean/std/min/max/median into a statistics file, anomalies beyond 3 sigma, and the "
+                + "correlation of every 10th sensor. Answers equal NumPy's for the same readings."})
+final class SensorCommand implements Callable<Integer> {
+
+    @Option(names = "--sensors", paramLabel = "S", description = "Sensors, the rows (default 50; for --input a raw file needs it).")
+    Integer sensors;
+
+    @Option(names = "--readings", paramLabel = "N", description = "Readings per sensor, the columns (default 100000; for --input a raw file needs it).")
+    Long readings;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "0", description = "Seed of the generated readings (default 0).")
+    long seed;
+
+    @Option(names = "--dir", paramLabel = "DIR", description = "Where the files go (default: a new temporary directory, named in the report).")
+    Path dir;
+
+    @Option(names = "--format", paramLabel = "npy|raw", defaultValue = "npy", description = "Format of the files written (default npy).")
+    String format;
+
+    @Option(names = "--input", paramLabel = "FILE", description = "Process an existing S x N float32 .npy or raw file instead of generating readings.")
+    Path input;
+
+    @Option(names = "--corr-readings", paramLabel = "N|all", defaultValue = "10000",
+            description = "Leading readings correlated (default 10000, as the seed; 'all' for every reading).")
+    String corrReadings;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Threads (default: one per core).")
+    Integer threads;
+
+    @Option(names = "--json", description = "Print the results as JSON.")
+    boolean json;
+
+    @Option(names = "--quiet", description = "No progress bars.")
+    boolean quiet;
+
+    @Option(names = "--force", description = "Replace existing output files.")
+    boolean force;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (threads != null && threads < 1) {
+            throw new ParameterException(spec.commandLine(), "--threads must be at least 1, got " + threads);
+        }
+        if (sensors != null && sensors < 1 || readings != null && readings < 1) {
+            throw new ParameterException(spec.commandLine(), "--sensors and --readings must be at least 1");
+        }
+        SensorPipeline.Config config = new SensorPipeline.Config(sensors, readings, seed, input, dir,
+                SensorFormat.of(format), force, parseCorrReadings());
+        SensorResult result;
+        try (ChunkExecutor executor = threads == null ? ChunkExecutor.local() : ChunkExecutor.local(threads, ChunkExecutor.DEFAULT_CHUNK_BYTES);
+             Progress progress = Progress.onStderr(quiet)) {
+            result = SensorPipeline.run(config, Compute.on(executor), progress::phase);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(Json.write(SensorReport.json(result)));
+        } else {
+            out.print(SensorReport.text(result));
+        }
+        out.flush();
+        return 0;
+    }
+
+    private long parseCorrReadings() {
+        String s = corrReadings.strip().toLowerCase(Locale.ROOT);
+        if (s.equals("all")) {
+            return 0;
+        }
+        try {
+            long n = Long.parseLong(s);
+            if (n >= 2) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new ParameterException(spec.commandLine(), "--corr-readings must be a count of at least 2 or 'all', got '" + corrReadings + "'");
+    }
+}
