@@ -4,6 +4,9 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.memmap4j.NDArray;
+import org.memmap4j.NDArrays;
+import org.memmap4j.cli.plot.SensorFigure;
 import org.memmap4j.cli.sensor.SensorFormat;
 import org.memmap4j.cli.sensor.SensorPipeline;
 import org.memmap4j.cli.sensor.SensorReport;
@@ -61,6 +64,10 @@ final class SensorCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Replace existing output files.")
     boolean force;
 
+    @Option(names = "--plot", paramLabel = "FILE.png",
+            description = "Also draw one figure: the first sensors' traces, a histogram of all processed readings, the correlation heatmap.")
+    Path plot;
+
     @Spec
     CommandSpec spec;
 
@@ -74,10 +81,18 @@ final class SensorCommand implements Callable<Integer> {
         }
         SensorPipeline.Config config = new SensorPipeline.Config(sensors, readings, seed, input, dir,
                 SensorFormat.of(format), force, parseCorrReadings());
+        if (plot != null && !force && java.nio.file.Files.exists(plot)) {
+            // Checked before hours of work, not after.
+            throw new java.nio.file.FileAlreadyExistsException(plot.toString());
+        }
         SensorResult result;
         try (ChunkExecutor executor = threads == null ? ChunkExecutor.local() : ChunkExecutor.local(threads, ChunkExecutor.DEFAULT_CHUNK_BYTES);
              Progress progress = Progress.onStderr(quiet)) {
-            result = SensorPipeline.run(config, Compute.on(executor), progress::phase);
+            Compute compute = Compute.on(executor);
+            result = SensorPipeline.run(config, compute, progress::phase);
+            if (plot != null) {
+                figure(result, compute.withProgress(progress.phase("plot")));
+            }
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
@@ -85,8 +100,27 @@ final class SensorCommand implements Callable<Integer> {
         } else {
             out.print(SensorReport.text(result));
         }
+        if (plot != null && !json) {
+            out.println("Figure: " + plot);
+        }
         out.flush();
         return 0;
+    }
+
+    /** The --plot figure: up to three sensors' traces, the histogram of every processed reading, the correlations. */
+    private void figure(SensorResult result, Compute compute) throws java.io.IOException {
+        int traces = Math.min(3, result.sensors());
+        int[] rows = new int[traces];
+        long[] ids = new long[traces];
+        for (int i = 0; i < traces; i++) {
+            rows[i] = i;
+            ids[i] = i;
+        }
+        SensorResult.Correlation c = result.correlation();
+        long[] corrIds = java.util.Arrays.stream(c.sensors()).asLongStream().toArray();
+        try (NDArray processed = result.openProcessed(); NDArray corr = NDArrays.of(c.matrix())) {
+            SensorFigure.write(plot, force, processed, rows, ids, corr, corrIds, compute, 1200, 800);
+        }
     }
 
     private long parseCorrReadings() {

@@ -66,6 +66,24 @@ class SensorCommandTest {
                 .doesNotContain("\"generate\":0.0,");
     }
 
+    /** --plot draws the three-panel figure at 1200 x 800, and an existing figure stops the run before any work. */
+    @Test
+    void plotWritesTheFigureAndAnExistingOneNeedsForce() throws Exception {
+        Path png = dir.resolve("fig.png");
+        Result r = CliTest.run("sensor", "--sensors", 12, "--readings", 3000, "--dir", dir.resolve("p"), "--plot", png, "--quiet");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).endsWith("Figure: " + png);
+        java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(png.toFile());
+        assertThat(img.getWidth()).isEqualTo(1200);
+        assertThat(img.getHeight()).isEqualTo(800);
+        long before = Files.size(png);
+        Result again = CliTest.run("sensor", "--sensors", 12, "--readings", 3000, "--dir", dir.resolve("q"), "--plot", png, "--quiet");
+        assertThat(again.code()).isEqualTo(1);
+        assertThat(again.err()).contains(png.toString()).contains("--force").hasLineCount(1);
+        assertThat(dir.resolve("q")).doesNotExist();
+        assertThat(Files.size(png)).isEqualTo(before);
+    }
+
     @Test
     void rawNpyAndBigEndianFortranInputsOfTheSameReadingsGiveTheSameAnswers() {
         Path npy = SensorTesting.readings(dir.resolve("a.npy"), 12, 30_000, "");

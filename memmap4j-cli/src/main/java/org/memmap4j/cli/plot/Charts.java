@@ -229,12 +229,20 @@ public final class Charts {
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         List<Object> up = new ArrayList<>(yLabels);
         java.util.Collections.reverse(up);
-        var series = chart.addSeries("values", xLabels, up, cells);
         // XChart prints the scale's ends in full: rounded outwards to 3 digits they stay readable.
         double from = Double.isNaN(min) ? round(lo, RoundingMode.FLOOR) : min;
         double to = Double.isNaN(max) ? round(hi, RoundingMode.CEILING) : max;
+        double top = to > from ? to : from + 1;
+        // XChart interpolates between colour k and k + 1 of its table, k the scaled value's whole part: a value at
+        // or beyond the top of the scale (a correlation of exactly 1 on a fixed -1..1 scale) would index past the
+        // table and throw. Cells therefore stay a hair below the top, and within the scale.
+        double below = top - (top - from) * 1e-9;
+        for (Number[] cell : cells) {
+            cell[2] = Math.clamp(cell[2].doubleValue(), from, below);
+        }
+        var series = chart.addSeries("values", xLabels, up, cells);
         series.setMin(from);
-        series.setMax(to > from ? to : from + 1);
+        series.setMax(top);
         return chart;
     }
 

@@ -41,6 +41,19 @@ class ChartsTest {
         return Math.abs(a.getRed() - b.getRed()) + Math.abs(a.getGreen() - b.getGreen()) + Math.abs(a.getBlue() - b.getBlue());
     }
 
+    /** A correlation diagonal of exactly 1, or 1 + 1 ulp, on the fixed -1..1 scale made XChart index past its colours. */
+    @Test
+    void valuesAtOrBeyondTheEndsOfAFixedScaleTakeTheEndColours() {
+        double[][] m = {{1.0, Math.nextUp(1.0)}, {-1.0, Math.nextDown(-1.0)}};
+        HeatMapChart chart = Charts.heatmap(m, List.of("a", "b"), List.of("top", "bottom"), -1, 1, Charts.DIVERGING, "t", 400, 400);
+        BufferedImage img = Charts.image(chart);
+        Color top = new Color(img.getRGB(150, 130));
+        Color bottom = new Color(img.getRGB(150, 300));
+        Color high = Charts.DIVERGING[Charts.DIVERGING.length - 1];
+        assertThat(distance(top, high)).isLessThan(distance(top, Charts.DIVERGING[0]));
+        assertThat(distance(bottom, Charts.DIVERGING[0])).isLessThan(distance(bottom, high));
+    }
+
     @Test
     void nonFiniteValuesAreLeftOutAndNothingFiniteIsAnError() {
         Decimator.Envelope e = Decimator.envelope(NDArrays.of(1.0, Double.POSITIVE_INFINITY, Double.NaN, 2.0), 4,
