@@ -106,11 +106,11 @@ final class ElementwiseOps {
         for (ExprArray leaf : leaves) {
             unitBytes += leaf.ty.kind().itemSize();
         }
-        Job<Void> job = new Job<>("eval " + e, n, unitBytes, ExprProgram.BLOCK, (from, to) ->
+        Job<Void> job = new Job<Void>("eval " + e, n, unitBytes, ExprProgram.BLOCK, (from, to) ->
                 outRef.apply(o -> ExprProgram.withArrays(leaves, arrays -> {
                     ExprProgram.evaluateInto(e, o, arrays, from, to);
                     return null;
-                })));
+                }))).scanning(scanned(leaves));
         c.executor.map(job, c.progress);
     }
 
@@ -130,14 +130,19 @@ final class ElementwiseOps {
         for (ExprArray leaf : leaves) {
             unitBytes += leaf.ty.kind().itemSize();
         }
-        Job<Void> job = new Job<>("eval " + e + " to " + file.getFileName(), n, unitBytes, ExprProgram.BLOCK, (from, to) ->
+        Job<Void> job = new Job<Void>("eval " + e + " to " + file.getFileName(), n, unitBytes, ExprProgram.BLOCK, (from, to) ->
                 ExprProgram.withArrays(leaves, arrays -> {
                     try (FileChannel ch = FileChannel.open(Path.of(path), StandardOpenOption.WRITE)) {
                         ExprProgram.evaluateToChannel(e, arrays, from, to, ch, dataOffset);
                     }
                     return null;
-                }));
+                })).scanning(scanned(leaves));
         c.executor.map(job, c.progress);
+    }
+
+    /** The arrays an expression reads, which the executor may advise as read sequentially. */
+    static NDArray[] scanned(List<ExprArray> leaves) {
+        return leaves.stream().map(l -> l.array).filter(java.util.Objects::nonNull).toArray(NDArray[]::new);
     }
 
     static NDArray evalToNpy(Compute c, Expr e, Path file, boolean overwrite) throws IOException {

@@ -52,7 +52,7 @@ final class ReduceEngine {
         // a few groups' blocks) come back. Either way the merge tree is the same: results do not depend on this.
         long alignment = plan.groups() >= 4L * compute.executor.parallelism() ? plan.blocks() : 1;
         Job<List<Part>> job = new Job<>(spec.op().numpyName, plan.units(), plan.unitBytes(in.itemsize()), alignment,
-                (from, to) -> inRef.apply(a -> outRef.apply(o -> new Walk(plan, spec, a, o).run(from, to))));
+                (from, to) -> inRef.apply(a -> outRef.apply(o -> new Walk(plan, spec, a, o).run(from, to)))).scanning(in);
         List<List<Part>> chunks = compute.executor.map(job, compute.progress);
         Walk walk = new Walk(plan, spec, in, out);
         ReducePairwise pending = new ReducePairwise();
