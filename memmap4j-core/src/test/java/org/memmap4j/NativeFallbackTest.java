@@ -74,7 +74,7 @@ class NativeFallbackTest {
         assertThat(r.exitCode()).as(r.err()).isZero();
         List<String> out = r.out().lines().toList();
         assertThat(out.get(0)).isEqualTo("available false");
-        assertThat(out.get(1)).startsWith("refused not enough free space: '" + dir.resolve("big.dat") + "' needs "
+        assertThat(out.get(1)).startsWith("refused no space left on device: '" + dir.resolve("big.dat") + "' needs "
                 + (1L << 52) + " more bytes (4.0 PiB) but its file system has ").endsWith("free space there or write the file elsewhere");
         assertThat(out.subList(2, out.size())).containsExactly("big exists false", "grown size 3", "advised " + (1 << 17), "done");
         assertThat(Files.readAllBytes(dir.resolve("grown.dat"))).containsExactly(1, 2, 3);

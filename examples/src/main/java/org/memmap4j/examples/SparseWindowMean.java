@@ -43,7 +43,9 @@ public final class SparseWindowMean {
         // The tutorial "assumes 'mmaped.dat' already exists" at this shape. We make it: mode w+ creates the file
         // and sets its size to 8 TB without writing anything (a hole), then we fill the window with random values.
         // (The tutorial's shape=(1e6, 1e6) is refused by NumPy 2: dimensions must be integers.)
-        try (NDArray fp = MemMap.open(file, DType.FLOAT64, Mode.WRITE, n, n)) {
+        // sparse(true): like NumPy, leave the 8 TB as a hole (memmap4j otherwise reserves a new file's space, so
+        // that a full disk is an error now rather than a crash later, and 8 TB would not fit).
+        try (NDArray fp = MemMap.builder(file).dtype(DType.FLOAT64).mode(Mode.WRITE).shape(n, n).sparse(true).open()) {
             np.fillUniform(fp.get(window), 7);
             fp.flush();
         }

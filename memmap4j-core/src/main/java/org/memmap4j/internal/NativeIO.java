@@ -85,6 +85,15 @@ public final class NativeIO {
      */
     public static void grow(FileChannel channel, Path file, Path shownAs, long from, long to, boolean sparse) throws IOException {
         long length = to - from;
+        if (!sparse) {
+            // Checked first even when fallocate will run: ext4 allocates block groups one after another and, when it
+            // runs out, fails with ENOSPC only after filling the disk, which other processes would feel until the
+            // caller deletes the file.
+            long usable = usableSpace(file);
+            if (usable >= 0 && length > usable) {
+                throw noSpace(shownAs, length, "no space left on device");
+            }
+        }
         Libc libc = sparse ? null : Holder.LIBC;
         if (libc != null) {
             int err = libc.fallocate(file.toString(), from, length);
@@ -104,12 +113,6 @@ public final class NativeIO {
                                 + "): memmap4j checks new files against the free space instead");
                     }
                 }
-            }
-        }
-        if (!sparse) {
-            long usable = usableSpace(file);
-            if (usable >= 0 && length > usable) {
-                throw noSpace(shownAs, length, "not enough free space");
             }
         }
         ByteBuffer zero = ByteBuffer.allocate(1);
