@@ -123,11 +123,44 @@ final class Storage {
         }
     }
 
-    /** Unmaps (or releases) now; idempotent. */
+    /**
+     * Unmaps (or releases) now; idempotent. A native call or channel I/O that is using the memory at this moment
+     * keeps the arena acquired for its duration (a madvise, a positional write): closing waits for it, briefly, since
+     * no new use can start once {@code closed} is set.
+     *
+     * @throws IllegalStateException if the memory is still in use after {@link #CLOSE_WAIT_NANOS}
+     */
     void close() {
         if (closed.compareAndSet(false, true)) {
             if (arena != null) {
+                closeWaiting();
+            }
+        }
+    }
+
+    /** How long close() waits for native calls and I/O that hold the memory. */
+    private static final long CLOSE_WAIT_NANOS = 30_000_000_000L;
+
+    private void closeWaiting() {
+        long deadline = System.nanoTime() + CLOSE_WAIT_NANOS;
+        for (int attempt = 0; ; attempt++) {
+            try {
                 arena.close();
+                return;
+            } catch (IllegalStateException acquired) {
+                if (!arena.scope().isAlive()) {
+                    return;
+                }
+                if (System.nanoTime() - deadline > 0) {
+                    throw new IllegalStateException(describe() + " cannot be unmapped: a native call or I/O on it has not "
+                            + "finished after " + CLOSE_WAIT_NANOS / 1_000_000_000L + " s; close it when that operation ends",
+                            acquired);
+                }
+                if (attempt < 100) {
+                    Thread.onSpinWait();
+                } else {
+                    java.util.concurrent.locks.LockSupport.parkNanos(100_000);
+                }
             }
         }
     }
