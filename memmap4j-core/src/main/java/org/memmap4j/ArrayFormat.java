@@ -58,6 +58,8 @@ final class ArrayFormat {
                 return scalarStr(a.seg, a.offset, a.dtype);
             } catch (IllegalStateException e) {
                 throw a.translate(e);
+            } catch (InternalError e) {
+                throw NDArray.fault(e, a);
             }
         }
         return a.size() == 0 ? "[]" : new Printer(a, " ", 0).print(LINE_WIDTH);
@@ -141,6 +143,8 @@ final class ArrayFormat {
                 this.words = formatAll(a, gridOffsets(a, indices, (int) cells));
             } catch (IllegalStateException e) {
                 throw a.translate(e);
+            } catch (InternalError e) {
+                throw NDArray.fault(e, a);
             }
         }
 

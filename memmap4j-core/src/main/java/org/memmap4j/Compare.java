@@ -30,6 +30,8 @@ final class Compare {
             });
         } catch (IllegalStateException e) {
             throw a.isClosed() ? a.translate(e) : b.translate(e);
+        } catch (InternalError e) {
+            throw NDArray.fault(e, a, b);
         }
         return ok[0];
     }

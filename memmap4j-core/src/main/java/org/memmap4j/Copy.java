@@ -44,6 +44,8 @@ final class Copy {
             loop.run(new long[] {dst.offset, src.offset}, op);
         } catch (IllegalStateException e) {
             throw src.isClosed() ? src.translate(e) : dst.translate(e);
+        } catch (InternalError e) {
+            throw NDArray.fault(e, src, dst);
         }
     }
 
@@ -85,6 +87,8 @@ final class Copy {
             });
         } catch (IllegalStateException e) {
             throw dst.translate(e);
+        } catch (InternalError e) {
+            throw NDArray.fault(e, dst);
         }
     }
 
@@ -109,6 +113,8 @@ final class Copy {
             });
         } catch (IllegalStateException e) {
             throw a.translate(e);
+        } catch (InternalError e) {
+            throw NDArray.fault(e, a);
         }
     }
 }

@@ -23,8 +23,10 @@ import java.util.OptionalLong;
  * elements. Negative indices count from the end, as in NumPy.
  *
  * <p><b>Lifetime.</b> {@link #close()} unmaps the file now, for this array and every view of it. Any later access
- * throws {@link IllegalStateException} with a clear message: never a JVM crash. Arrays and views may be read and
- * written from many threads; as with NumPy, concurrent writes to the same elements are not ordered.
+ * throws {@link IllegalStateException} with a clear message: never a JVM crash. {@code close()} waits for a native
+ * call or I/O in flight on the memory. If another process truncates a mapped file, an access past its new end also
+ * throws {@link IllegalStateException}, naming the file, where NumPy's process dies of SIGBUS. Arrays and views may
+ * be read and written from many threads; as with NumPy, concurrent writes to the same elements are not ordered.
  *
  * <p><b>Conversions.</b> Element getters convert like NumPy's casts ({@code getLong} on a float array truncates).
  * Scalar setters follow NumPy's scalar assignment, which refuses NaN into integers and out-of-range integers;
@@ -266,6 +268,8 @@ public final class NDArray implements AutoCloseable {
             return Elements.getDouble(seg, off, dtype);
         } catch (IllegalStateException e) {
             throw translate(e);
+        } catch (InternalError e) {
+            throw fault(e, this);
         }
     }
 
@@ -284,6 +288,8 @@ public final class NDArray implements AutoCloseable {
             return Elements.getLong(seg, off, dtype);
         } catch (IllegalStateException e) {
             throw translate(e);
+        } catch (InternalError e) {
+            throw fault(e, this);
         }
     }
 
@@ -301,6 +307,8 @@ public final class NDArray implements AutoCloseable {
             return Elements.getBoolean(seg, off, dtype);
         } catch (IllegalStateException e) {
             throw translate(e);
+        } catch (InternalError e) {
+            throw fault(e, this);
         }
     }
 
@@ -318,6 +326,8 @@ public final class NDArray implements AutoCloseable {
             return new double[] {Elements.getDouble(seg, off, dtype), Elements.getImag(seg, off, dtype)};
         } catch (IllegalStateException e) {
             throw translate(e);
+        } catch (InternalError e) {
+            throw fault(e, this);
         }
     }
 
@@ -339,6 +349,8 @@ public final class NDArray implements AutoCloseable {
             Elements.checkedDouble(seg, off, dtype, value);
         } catch (IllegalStateException e) {
             throw translate(e);
+        } catch (InternalError e) {
+            throw fault(e, this);
         }
     }
 
@@ -360,6 +372,8 @@ public final class NDArray implements AutoCloseable {
             Elements.checkedLong(seg, off, dtype, value);
         } catch (IllegalStateException e) {
             throw translate(e);
+        } catch (InternalError e) {
+            throw fault(e, this);
         }
     }
 
@@ -393,6 +407,8 @@ public final class NDArray implements AutoCloseable {
             Elements.castComplex(seg, off, dtype, re, im);
         } catch (IllegalStateException e) {
             throw translate(e);
+        } catch (InternalError e) {
+            throw fault(e, this);
         }
     }
 
@@ -921,6 +937,8 @@ public final class NDArray implements AutoCloseable {
             writeFully(out, buf.flip());
         } catch (IllegalStateException e) {
             throw translate(e);
+        } catch (InternalError e) {
+            throw fault(e, this);
         }
     }
 
@@ -1203,6 +1221,28 @@ public final class NDArray implements AutoCloseable {
                     + "(repeated elements); copy it first")
                     : storage.readOnlyException();
         }
+    }
+
+    /**
+     * Maps the JVM's {@code InternalError} for a fault in a memory access (SIGBUS: the mapped file was truncated by
+     * another process, its storage went away, or a write into a hole found the disk full) to an {@link IllegalStateException} that names the files of the
+     * arrays involved; any other InternalError is rethrown as it is.
+     */
+    static RuntimeException fault(InternalError e, NDArray... arrays) {
+        String m = e.getMessage();
+        if (m == null || !m.contains("fault occurred")) {
+            throw e;
+        }
+        StringBuilder files = new StringBuilder();
+        for (NDArray a : arrays) {
+            if (a != null && a.storage.path() != null) {
+                files.append(files.isEmpty() ? "" : ", ").append(a.storage.describe());
+            }
+        }
+        return new IllegalStateException((files.isEmpty() ? "memory" : files) + ": a fault occurred accessing the mapped "
+                + "data: the file was probably truncated (or its storage removed) by another process after it was "
+                + "mapped, or a write into a sparse (unreserved) region found the disk full; close the array and open "
+                + "the file again", e);
     }
 
     /** Maps an IllegalStateException from the FFM liveness check to one that says what happened. */

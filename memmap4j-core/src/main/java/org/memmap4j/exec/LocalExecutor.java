@@ -133,6 +133,17 @@ final class LocalExecutor implements ChunkExecutor {
         if (t instanceof RuntimeException r) {
             return r;
         }
+        if (t instanceof InternalError e && e.getMessage() != null && e.getMessage().contains("fault occurred")) {
+            // SIGBUS in a kernel's memory access: a mapped file lost pages under it (truncated by another process).
+            java.util.List<String> files = new java.util.ArrayList<>();
+            for (NDArray a : job.scans()) {
+                a.file().ifPresent(f -> files.add("'" + f + "'"));
+            }
+            return new IllegalStateException("job '" + job.name() + "': a fault occurred accessing mapped data"
+                    + (files.isEmpty() ? "" : " of " + String.join(", ", files)) + ": a mapped file was probably "
+                    + "truncated (or its storage removed) by another process after it was mapped, or a write into a "
+                    + "sparse region found the disk full; close the arrays and open the files again", e);
+        }
         if (t instanceof Error e) {
             throw e;
         }
