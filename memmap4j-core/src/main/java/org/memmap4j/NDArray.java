@@ -139,6 +139,20 @@ public final class NDArray implements AutoCloseable {
         return size * dtype.itemSize();
     }
 
+    /**
+     * Checks that the file this array maps still holds all the bytes mapped when it was opened. Another process may
+     * truncate a mapped file; reading the lost pages would then fault. Element access turns such a fault into an
+     * {@link IllegalStateException}, but the JVM cannot recover from it in every compiled loop (notably vectorised
+     * ones), so the chunked executor calls this before each chunk of a scan. Does nothing for arrays in memory or
+     * closed arrays.
+     *
+     * @throws IllegalStateException if the file is shorter than the mapping, or cannot be examined; the message names
+     *                               the file
+     */
+    public void checkFile() {
+        storage.checkFile();
+    }
+
     /** {@return the file this array maps, if it maps one} */
     public Optional<Path> file() {
         return Optional.ofNullable(storage.path());

@@ -71,6 +71,29 @@ final class Storage {
         return fileOffset;
     }
 
+    /**
+     * Throws if the mapped file no longer holds every mapped byte (another process truncated it): touching the lost
+     * pages would raise SIGBUS, which HotSpot turns into an InternalError only in some code (not in vectorised loops,
+     * where it crashes the JVM), so scans check first.
+     */
+    void checkFile() {
+        if (path == null || arena == null || closed.get()) {
+            return;
+        }
+        long size;
+        try {
+            size = java.nio.file.Files.size(path);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(describe() + ": its file cannot be checked any more (" + e.getMessage()
+                    + "); close the array and open the file again", e);
+        }
+        long end = fileOffset + segment.byteSize();
+        if (size < end) {
+            throw new IllegalStateException(describe() + " was truncated by another process to " + size + " bytes while "
+                    + "mapped (the array needs " + end + "); close the array and open the file again");
+        }
+    }
+
     Mode mode() {
         return mode;
     }

@@ -101,8 +101,9 @@ final class MaskOps {
         RangeTask<MaskReducer> task = p != null ? p.task(what, acc) : genericTask(what, acc, values, where, shape);
         long unitBytes = 1 + (values == null ? 0 : values.ty.kind().itemSize());
         MaskReducer total = new MaskReducer(what, acc);
-        for (MaskReducer part : c.executor.map(new Job<>(what.name().toLowerCase(java.util.Locale.ROOT) + " where " + where,
-                n, unitBytes, MaskReducer.ALIGN, task), c.progress)) {
+        NDArray[] scans = ElementwiseOps.scanned(values == null ? ExprProgram.leaves(where) : ExprProgram.leaves(values, where));
+        for (MaskReducer part : c.executor.map(new Job<MaskReducer>(what.name().toLowerCase(java.util.Locale.ROOT) + " where " + where,
+                n, unitBytes, MaskReducer.ALIGN, task).scanning(scans), c.progress)) {
             total.merge(part);
         }
         return total;
@@ -175,7 +176,7 @@ final class MaskOps {
         RangeTask<MaskReducer> count = p != null ? p.task(What.COUNT, Kind.BOOL)
                 : genericTask(What.COUNT, Kind.BOOL, null, cond, condShape);
         List<long[]> parts = c.executor.map(new Job<long[]>("count " + cond, units, 1, ExprProgram.BLOCK,
-                (from, to) -> new long[] {from, to, count.run(from, to).count}), c.progress);
+                (from, to) -> new long[] {from, to, count.run(from, to).count}).scanning(ElementwiseOps.scanned(ExprProgram.leaves(cond))), c.progress);
         int chunks = parts.size();
         long[] starts = new long[chunks];
         long[] ends = new long[chunks];
