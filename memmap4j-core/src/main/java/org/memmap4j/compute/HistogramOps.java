@@ -218,7 +218,7 @@ final class HistogramOps {
         RadixRounds.run(c, "histogram range", a.size(), a.itemsize(), 1, 16, task, mm -> {
             out[0] = Math.min(out[0], mm[0]);
             out[1] = Math.max(out[1], mm[1]);
-        });
+        }, a);
         return out;
     }
 
@@ -251,7 +251,7 @@ final class HistogramOps {
             for (int i = 0; i < bins; i++) {
                 total[i] += part[i];
             }
-        });
+        }, a);
         NDArray out = NDArrays.empty(DType.INT64, bins);
         for (int i = 0; i < bins; i++) {
             out.setLong(total[i], i);

@@ -135,7 +135,7 @@ final class LinalgCov {
             for (Part p : parts) {
                 acc[0] = acc[0] == null ? p : merge(acc[0], p, rows);
             }
-        });
+        }, m);
         return acc[0];
     }
 

@@ -131,7 +131,7 @@ final class QuantileOps {
                             }
                         }
                     }
-                });
+                }, a);
     }
 
     /** The work of one chunk of lanes {@code [from, to)}: results lane by lane, value by value. */

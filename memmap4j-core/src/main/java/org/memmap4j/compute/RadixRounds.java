@@ -1,6 +1,7 @@
 package org.memmap4j.compute;
 
 import java.util.List;
+import org.memmap4j.NDArray;
 import org.memmap4j.exec.ChunkExecutor;
 import org.memmap4j.exec.Job;
 import org.memmap4j.exec.ProgressListener;
@@ -50,16 +51,30 @@ final class RadixRounds {
      */
     static <P> void run(Compute c, String name, long units, long unitBytes, long alignment, long partialBytes,
                         RangeTask<P> task, Merger<P> merger) {
+        run(c, name, units, unitBytes, alignment, partialBytes, task, merger, NO_SCANS);
+    }
+
+    /** As {@link #run}, declaring the arrays the job reads from start to end (see {@link Job#scanning}). */
+    static <P> void run(Compute c, String name, long units, long unitBytes, long alignment, long partialBytes,
+                        RangeTask<P> task, Merger<P> merger, NDArray... scans) {
         runRounds(c, name, units, unitBytes, alignment, partialBytes, task, (from, to, parts) -> {
             for (P p : parts) {
                 merger.merge(p);
             }
-        });
+        }, scans);
     }
+
+    private static final NDArray[] NO_SCANS = {};
 
     /** As {@link #run}, but hands each round's partials over together (e.g. to write outputs of that round). */
     static <P> void runRounds(Compute c, String name, long units, long unitBytes, long alignment, long partialBytes,
                               RangeTask<P> task, RoundMerger<P> merger) {
+        runRounds(c, name, units, unitBytes, alignment, partialBytes, task, merger, NO_SCANS);
+    }
+
+    /** As {@link #runRounds}, declaring the arrays the job reads from start to end (see {@link Job#scanning}). */
+    static <P> void runRounds(Compute c, String name, long units, long unitBytes, long alignment, long partialBytes,
+                              RangeTask<P> task, RoundMerger<P> merger, NDArray... scans) {
         ChunkExecutor ex = c.executor;
         long perChunk = new Job<>(name, units, unitBytes, alignment, task).unitsPerChunk(ex.chunkBytes());
         long chunks = Math.max(ex.parallelism() * 4L, PARTIAL_BUDGET / Math.max(1, partialBytes));
@@ -73,7 +88,7 @@ final class RadixRounds {
             ProgressListener p = c.progress == ProgressListener.NONE ? ProgressListener.NONE
                     : (done, total) -> c.progress.progress(doneBefore + done, totalBytes);
             RangeTask<P> shifted = from == 0 ? task : (f, t) -> task.run(from + f, from + t);
-            List<P> parts = ex.map(new Job<>(name, to - from, unitBytes, alignment, shifted), p);
+            List<P> parts = ex.map(new Job<P>(name, to - from, unitBytes, alignment, shifted).scanning(scans), p);
             merger.merge(from, to, parts);
         }
     }

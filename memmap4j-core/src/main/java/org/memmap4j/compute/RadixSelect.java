@@ -71,6 +71,8 @@ final class RadixSelect {
     private static final class Run {
         final Compute c;
         final ArrayRef ref;
+        /** The array selected from, which the passes scan (so the executor checks its file before each chunk). */
+        final NDArray array;
         final DType dtype;
         final DType.Kind kind;
         final QuantileLanes g;
@@ -97,6 +99,7 @@ final class RadixSelect {
             this.vector = vector;
             this.c = c;
             this.ref = ArrayRef.of(array);
+            this.array = array;
             this.dtype = array.dtype();
             this.kind = dtype.kind();
             this.g = g;
@@ -161,7 +164,7 @@ final class RadixSelect {
             RadixRounds.run(c, "quantile sample", keys.length, 4096, 1, 8L * 1024, task, part -> {
                 System.arraycopy(part, 0, keys, (int) at[0], part.length);
                 at[0] += part.length;
-            });
+            }, array);
             long min = RadixKeys.minKey(kind);
             long max = RadixKeys.maxKey(kind);
             for (int lane = 0; lane < lanes; lane++) {
@@ -334,7 +337,7 @@ final class RadixSelect {
                         }
                     }
                 }
-            });
+            }, array);
             return merged;
         }
 
