@@ -143,7 +143,8 @@ public final class NDArray implements AutoCloseable {
      * Checks that the file this array maps still holds all the bytes mapped when it was opened. Another process may
      * truncate a mapped file; reading the lost pages would then fault. Element access turns such a fault into an
      * {@link IllegalStateException}, but the JVM cannot recover from it in every compiled loop (notably vectorised
-     * ones), so the chunked executor calls this before each chunk of a scan. Does nothing for arrays in memory or
+     * ones), so {@link org.memmap4j.exec.ArrayRef#apply}, through which every kernel task reaches its arrays, calls
+     * this before each chunk. Does nothing for arrays in memory or
      * closed arrays.
      *
      * @throws IllegalStateException if the file is shorter than the mapping, or cannot be examined; the message names

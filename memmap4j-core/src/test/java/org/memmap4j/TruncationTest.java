@@ -60,6 +60,8 @@ class TruncationTest {
                     .hasMessageContaining(victim.toString());
             assertThatThrownBy(() -> compute.histogram(a, 10, 0, N)).isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining(victim.toString());
+            assertThatThrownBy(() -> compute.cumsum(a)).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining(victim.toString());
             // What is still in the file reads as before; the other array and the JVM are fine.
             assertThat(a.getDouble(0)).isEqualTo(0.0);
             assertThat(compute.sum(b).getDouble()).isEqualTo((double) N * (N - 1) / 2);

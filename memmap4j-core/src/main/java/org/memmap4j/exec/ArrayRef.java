@@ -93,10 +93,15 @@ public final class ArrayRef implements Serializable {
      * @param f   the function
      * @param <R> its result
      * @return what f returned
+     * @throws IllegalStateException if the local array's file was truncated under its mapping (see
+     *                               {@link NDArray#checkFile()})
      * @throws Exception if mapping fails or f throws
      */
     public <R> R apply(ArrayFunction<R> f) throws Exception {
         if (local != null) {
+            // Every kernel task reaches its arrays here, chunk by chunk: a file truncated under the mapping is caught
+            // before the kernel touches the lost pages (a fault in a vectorised loop would kill the JVM).
+            local.checkFile();
             return f.apply(local);
         }
         try (NDArray bytes = MemMap.builder(Path.of(path)).dtype(DType.UINT8)

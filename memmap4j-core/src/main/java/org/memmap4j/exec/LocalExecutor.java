@@ -232,10 +232,6 @@ final class LocalExecutor implements ChunkExecutor {
                 long from = k * per;
                 long to = Math.min(job.units(), from + per);
                 try {
-                    // A file truncated under a mapping must be caught before a kernel touches it (see checkFile).
-                    for (NDArray a : job.scans()) {
-                        a.checkFile();
-                    }
                     out[k] = job.task().run(from, to);
                 } catch (Throwable t) {
                     failure.compareAndSet(null, t);
