@@ -92,6 +92,7 @@ final class VectorMaskKernels implements MaskKernels {
             a2 = a2.add(v2, test(v2, cv, mode));
             a3 = a3.add(v3, test(v3, cv, mode));
         }
+        FaultGuard.mark(s, off);
         a0.intoArray(lanes, 0);
         a1.intoArray(lanes, 8);
         a2.intoArray(lanes, 16);
@@ -124,6 +125,7 @@ final class VectorMaskKernels implements MaskKernels {
             a2 = a2.add(v2, test(v2, cv, mode));
             a3 = a3.add(v3, test(v3, cv, mode));
         }
+        FaultGuard.mark(s, off);
         a0.intoArray(lanes, 0);
         a1.intoArray(lanes, 4);
         a2.intoArray(lanes, 8);
@@ -152,6 +154,7 @@ final class VectorMaskKernels implements MaskKernels {
             a0 = pick(a0, init.blend(v0, test(v0, cv, mode)), max);
             a1 = pick(a1, init.blend(v1, test(v1, cv, mode)), max);
         }
+        FaultGuard.mark(s, off);
         double e = init.lane(0);
         for (float x : pick(a0, a1, max).toArray()) {
             e = max ? Math.max(e, x) : Math.min(e, x);
@@ -174,6 +177,7 @@ final class VectorMaskKernels implements MaskKernels {
             a0 = pick(a0, init.blend(v0, test(v0, cv, mode)), max);
             a1 = pick(a1, init.blend(v1, test(v1, cv, mode)), max);
         }
+        FaultGuard.mark(s, off);
         double e = init.lane(0);
         for (double x : pick(a0, a1, max).toArray()) {
             e = max ? Math.max(e, x) : Math.min(e, x);
@@ -203,6 +207,7 @@ final class VectorMaskKernels implements MaskKernels {
                     + test(FloatVector.fromMemorySegment(FS, s, o + 64, NATIVE), cv, mode).trueCount()
                     + test(FloatVector.fromMemorySegment(FS, s, o + 96, NATIVE), cv, mode).trueCount();
         }
+        FaultGuard.mark(s, off);
         for (; i < n; i++) {
             if (MaskKernels.test(op, s.get(F, off + 4L * i), c)) {
                 count++;
@@ -224,6 +229,7 @@ final class VectorMaskKernels implements MaskKernels {
                     + test(DoubleVector.fromMemorySegment(DS, s, o + 64, NATIVE), cv, mode).trueCount()
                     + test(DoubleVector.fromMemorySegment(DS, s, o + 96, NATIVE), cv, mode).trueCount();
         }
+        FaultGuard.mark(s, off);
         for (; i < n; i++) {
             if (MaskKernels.test(op, s.get(D, off + 8L * i), c)) {
                 count++;

@@ -110,6 +110,7 @@ final class VectorRadixKernel implements RadixKernel {
                 }
             }
         }
+        FaultGuard.mark(seg, off);
         return bound;
     }
 
@@ -171,6 +172,7 @@ final class VectorRadixKernel implements RadixKernel {
                 }
             }
         }
+        FaultGuard.mark(seg, off);
         acc.hits(p, r, g, hits, nh);
         acc.nan += nans.reduceLanesToLong(VectorOperators.ADD);
         return n - atOrAbove.reduceLanesToLong(VectorOperators.ADD);
@@ -214,6 +216,7 @@ final class VectorRadixKernel implements RadixKernel {
                 }
             }
         }
+        FaultGuard.mark(seg, off);
         acc.hits(p, r, g, hits, nh);
         acc.nan += nans.reduceLanesToLong(VectorOperators.ADD);
         return n - atOrAbove.reduceLanesToLong(VectorOperators.ADD);
@@ -282,6 +285,7 @@ final class VectorRadixKernel implements RadixKernel {
                 }
             }
         }
+        FaultGuard.mark(seg, off);
         classify(p, acc, a, ranges, hits, nh);
         acc.nan += nans.reduceLanesToLong(VectorOperators.ADD);
         below[0] += n - c0.reduceLanesToLong(VectorOperators.ADD);
@@ -349,6 +353,7 @@ final class VectorRadixKernel implements RadixKernel {
                 }
             }
         }
+        FaultGuard.mark(seg, off);
         classify(p, acc, a, ranges, hits, nh);
         acc.nan += nans.reduceLanesToLong(VectorOperators.ADD);
         below[0] += n - c0.reduceLanesToLong(VectorOperators.ADD);

@@ -89,6 +89,7 @@ final class VectorReduceKernels implements ReduceKernels {
             a2 = a2.add(x2);
             a3 = a3.add(x3);
         }
+        FaultGuard.mark(s, off);
         if (lanes != null) {
             a0.intoArray(lanes, 0);
             a1.intoArray(lanes, 4);
@@ -163,6 +164,7 @@ final class VectorReduceKernels implements ReduceKernels {
             q2 = d2.fma(d2, q2);
             q3 = d3.fma(d3, q3);
         }
+        FaultGuard.mark(s, off);
         a0.intoArray(sum, 0);
         a1.intoArray(sum, 4);
         a2.intoArray(sum, 8);
@@ -214,6 +216,7 @@ final class VectorReduceKernels implements ReduceKernels {
             a2 = pick(a2, x2, max);
             a3 = pick(a3, x3, max);
         }
+        FaultGuard.mark(s, off);
         return finish(lanes(pick(pick(a0, a1, max), pick(a2, a3, max), max)), s, off, i, n, false, max, skipNaN);
     }
 
@@ -241,6 +244,7 @@ final class VectorReduceKernels implements ReduceKernels {
             a2 = pick(a2, x2, max);
             a3 = pick(a3, x3, max);
         }
+        FaultGuard.mark(s, off);
         return finish(pick(pick(a0, a1, max), pick(a2, a3, max), max).toArray(), s, off, i, n, true, max, skipNaN);
     }
 
@@ -351,6 +355,7 @@ final class VectorReduceKernels implements ReduceKernels {
             a0 = pick(a0, x0, max);
             a1 = pick(a1, x1, max);
         }
+        FaultGuard.mark(s, at);
         FloatVector a = pick(a0, a1, max);
         return a.test(VectorOperators.IS_NAN).anyTrue() ? Double.NaN
                 : a.reduceLanes(max ? VectorOperators.MAX : VectorOperators.MIN);
@@ -370,6 +375,7 @@ final class VectorReduceKernels implements ReduceKernels {
             a0 = pick(a0, x0, max);
             a1 = pick(a1, x1, max);
         }
+        FaultGuard.mark(s, at);
         DoubleVector a = pick(a0, a1, max);
         return a.test(VectorOperators.IS_NAN).anyTrue() ? Double.NaN
                 : a.reduceLanes(max ? VectorOperators.MAX : VectorOperators.MIN);
@@ -395,6 +401,7 @@ final class VectorReduceKernels implements ReduceKernels {
                 acc[k + i] += ReduceLanes.read(s, c + (long) i * size, f64);
             }
         }
+        FaultGuard.mark(s, col);
     }
 
     @Override
@@ -422,6 +429,7 @@ final class VectorReduceKernels implements ReduceKernels {
                 sq[j] = Math.fma(d, d, sq[j]);
             }
         }
+        FaultGuard.mark(s, col);
     }
 
     @Override
@@ -443,6 +451,7 @@ final class VectorReduceKernels implements ReduceKernels {
                 v[k + i] = max ? Math.max(v[k + i], x) : Math.min(v[k + i], x);
             }
         }
+        FaultGuard.mark(s, col);
     }
 
     @Override
@@ -495,6 +504,7 @@ final class VectorReduceKernels implements ReduceKernels {
                 }
             }
         }
+        FaultGuard.mark(s, col);
         for (int i = 0; i < n; i++) {
             at[k + i] = (long) pos[i];
         }

@@ -1,6 +1,7 @@
 package org.memmap4j.cli.sensor;
 
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
@@ -48,6 +49,7 @@ final class VectorRowKernels implements RowKernels {
         for (; p < end; p += 32) {
             r = r.add(term(s, p, squares, mv));
         }
+        markFaults(s, off);
         FloatVector pairs = r.add(r.rearrange(SWAP_1));
         FloatVector quads = pairs.add(pairs.rearrange(SWAP_2));
         float res = quads.lane(0) + quads.lane(4);
@@ -77,6 +79,7 @@ final class VectorRowKernels implements RowKernels {
             min = min.min(x);
             max = max.max(x);
         }
+        markFaults(s, off);
         float lo = min.reduceLanes(VectorOperators.MIN);
         float hi = max.reduceLanes(VectorOperators.MAX);
         if (n > 8 * vectors) {
@@ -101,6 +104,18 @@ final class VectorRowKernels implements RowKernels {
             count += lo.sub(mv).abs().compare(VectorOperators.GT, threshold).trueCount()
                     + hi.sub(mv).abs().compare(VectorOperators.GT, threshold).trueCount();
         }
+        markFaults(s, off);
         return count + SCALAR.countBeyond(s, end, n - 8 * vectors, mean, threshold);
+    }
+
+    /**
+     * Reads one byte the kernel read, so that C2 marks the compiled kernel as doing unsafe access: a fault (the file
+     * truncated under the mapping) is then an {@link InternalError} instead of a JVM crash. The Vector API's loads do
+     * not mark it; see the core's {@code org.memmap4j.compute.FaultGuard} for the whole story.
+     */
+    private static void markFaults(MemorySegment s, long off) {
+        if (off >= 0 && off < s.byteSize()) {
+            s.get(ValueLayout.JAVA_BYTE, off);
+        }
     }
 }
