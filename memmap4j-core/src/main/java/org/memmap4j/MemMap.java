@@ -179,6 +179,10 @@ public final class MemMap {
          * partial file is left behind.
          *
          * @return the array; close it to unmap
+         * <p>Mode c maps a file that cannot be opened for writing (no write permission, a read-only file system)
+         * from a read-only descriptor, as NumPy does; that needs native access ({@code --enable-native-access}), and
+         * without it the exception says so.
+         *
          * @throws IOException              if the file cannot be opened or mapped, is too small for mode r or c, its
          *                                  size after the offset is not a multiple of the item size when the shape is
          *                                  inferred, or its file system has no room for the bytes it must grow by;
@@ -191,10 +195,25 @@ public final class MemMap {
                 throw new IllegalArgumentException("shape must be given if mode == 'w+' (" + file + ")");
             }
             boolean creates = mode == Mode.WRITE && !Files.exists(file, LinkOption.NOFOLLOW_LINKS);
-            try (FileChannel ch = openChannel(file, mode)) {
+            boolean readOnlyCopy = false;
+            FileChannel channel;
+            try {
+                channel = openChannel(file, mode);
+            } catch (FileSystemException e) {
+                // Copy-on-write never writes the file, but the JDK's PRIVATE map mode wants a writable channel: map it
+                // natively from a read-only descriptor instead, as NumPy does (read-only permissions or file system).
+                boolean notWritable = e instanceof AccessDeniedException
+                        || (e.getReason() != null && e.getReason().startsWith(READ_ONLY_FS));
+                if (mode != Mode.COPY_ON_WRITE || !notWritable || !NativeIO.available()) {
+                    throw e;
+                }
+                channel = openChannel(file, Mode.READ_ONLY);
+                readOnlyCopy = true;
+            }
+            try (FileChannel ch = channel) {
                 long fileSize = ch.size();
                 try {
-                    return open(ch, fileSize);
+                    return open(ch, fileSize, readOnlyCopy);
                 } catch (IOException | RuntimeException | Error e) {
                     if (mode.writesFile()) {
                         undoGrowth(ch, creates, fileSize, e);
@@ -204,7 +223,7 @@ public final class MemMap {
             }
         }
 
-        private NDArray open(FileChannel ch, long fileSize) throws IOException {
+        private NDArray open(FileChannel ch, long fileSize, boolean readOnlyCopy) throws IOException {
             long[] sh = shape != null ? shape : inferShape(fileSize);
             long nbytes = NDArrays.checkedBytes(dtype, sh);
             long end;
@@ -221,7 +240,7 @@ public final class MemMap {
                 }
                 NativeIO.grow(ch, file, file, fileSize, end, sparse);
             }
-            return NDArray.contiguous(map(ch, nbytes), dtype, sh, order, 0);
+            return NDArray.contiguous(map(ch, nbytes, readOnlyCopy), dtype, sh, order, 0);
         }
 
         private void undoGrowth(FileChannel ch, boolean created, long formerSize, Throwable failure) {
@@ -252,12 +271,13 @@ public final class MemMap {
             return new long[] {bytes / dtype.itemSize()};
         }
 
-        private Storage map(FileChannel ch, long nbytes) throws IOException {
+        private Storage map(FileChannel ch, long nbytes, boolean readOnlyCopy) throws IOException {
             Arena arena = Arena.ofShared();
             try {
                 // An empty array maps nothing; its segment must still be read-only in mode r, like a mapped one.
-                MemorySegment seg = nbytes > 0 ? ch.map(mapMode(mode), offset, nbytes, arena)
-                        : mode == Mode.READ_ONLY ? MemorySegment.NULL.asReadOnly() : MemorySegment.NULL;
+                MemorySegment seg = nbytes == 0 ? (mode == Mode.READ_ONLY ? MemorySegment.NULL.asReadOnly() : MemorySegment.NULL)
+                        : readOnlyCopy ? NativeIO.mapPrivate(file, offset, nbytes, arena)
+                        : ch.map(mapMode(mode), offset, nbytes, arena);
                 return Storage.mapped(seg, arena, file, mode, offset);
             } catch (IOException | OutOfMemoryError e) {
                 arena.close();
@@ -273,6 +293,13 @@ public final class MemMap {
             case COPY_ON_WRITE -> FileChannel.MapMode.PRIVATE;
         };
     }
+
+    /** The reason of the exception for mode c on a read-only file system. */
+    private static final String READ_ONLY_FS = "read-only file system, cannot open for mode c";
+
+    /** Why mode c could not open a file that is not writable, and what to do. */
+    private static final String COPY_REMEDY = " (copy-on-write of a file Java cannot open for writing maps it natively,"
+            + " which needs native access: run java with --enable-native-access=ALL-UNNAMED)";
 
     /** Opens the channel a mode needs, translating failures into messages that name the file and the remedy. */
     static FileChannel openChannel(Path file, Mode mode) throws IOException {
@@ -293,8 +320,11 @@ public final class MemMap {
                     + " opens an existing file; use w+ to create one)");
         } catch (AccessDeniedException e) {
             throw new AccessDeniedException(file.toString(), null, "permission denied for mode " + mode.code()
-                    + (mode == Mode.COPY_ON_WRITE ? " (copy-on-write needs a file Java can open for writing, though it never writes to it)" : ""));
+                    + (mode == Mode.COPY_ON_WRITE ? COPY_REMEDY : ""));
         } catch (FileSystemException e) {
+            if (mode == Mode.COPY_ON_WRITE && "Read-only file system".equals(e.getReason())) {
+                throw new FileSystemException(file.toString(), null, READ_ONLY_FS + COPY_REMEDY);
+            }
             throw new IOException("cannot open '" + file + "' in mode " + mode.code() + ": " + e.getReason(), e);
         }
     }

@@ -10,7 +10,8 @@ import java.util.Objects;
  *   <li>{@link #READ_ONLY} ({@code "r"}): read only; any write throws. The file must be large enough.</li>
  *   <li>{@link #READ_WRITE} ({@code "r+"}): read and write an existing file; a smaller file is grown (sparse) to fit.</li>
  *   <li>{@link #WRITE} ({@code "w+"}): create or truncate, then read and write. A shape is required.</li>
- *   <li>{@link #COPY_ON_WRITE} ({@code "c"}): writes go to private memory and never reach the file.</li>
+ *   <li>{@link #COPY_ON_WRITE} ({@code "c"}): writes go to private memory and never reach the file.
+ *       Like NumPy, it works on files that cannot be opened for writing (read-only permissions or file system).</li>
  * </ul>
  */
 public enum Mode {

@@ -33,7 +33,12 @@ final class Libc {
     static final int EFBIG = 27;
     static final int EDQUOT = 122;
 
+    private static final int O_RDONLY = 0;
     private static final int O_WRONLY = 1;
+    private static final int PROT_READ = 1;
+    private static final int PROT_WRITE = 2;
+    private static final int MAP_PRIVATE = 2;
+    private static final long MAP_FAILED = -1;
     private static final int O_CLOEXEC = 0x80000;   // 02000000: the generic value, on x86-64, arm64, riscv64, ppc64le, s390x
     private static final int SC_PAGESIZE = 30;
 
@@ -44,6 +49,8 @@ final class Libc {
     private final MethodHandle close;
     private final MethodHandle fallocate;
     private final MethodHandle madvise;
+    private final MethodHandle mmap;
+    private final MethodHandle munmap;
     private final long pageSize;
     private final Charset pathCharset;
 
@@ -60,6 +67,9 @@ final class Libc {
                 FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_LONG, JAVA_LONG), errno);
         madvise = linker.downcallHandle(libc.findOrThrow("madvise"), FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT),
                 errno);
+        mmap = linker.downcallHandle(libc.findOrThrow("mmap"),
+                FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_LONG), errno);
+        munmap = linker.downcallHandle(libc.findOrThrow("munmap"), FunctionDescriptor.of(JAVA_INT, JAVA_LONG, JAVA_LONG));
         MethodHandle sysconf = linker.downcallHandle(libc.findOrThrow("sysconf"), FunctionDescriptor.of(JAVA_LONG, JAVA_INT));
         pageSize = (long) sysconf.invokeExact(SC_PAGESIZE);
         if (pageSize <= 0 || Long.bitCount(pageSize) != 1) {
@@ -146,6 +156,53 @@ final class Libc {
             MemorySegment state = arena.allocate(CALL_STATE);
             int rc = (int) madvise.invokeExact(state, pages, len, advice);
             return rc == 0 ? 0 : errno(state);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    /** The result of {@link #mapPrivate}: the mapped segment, or the errno of the call that failed. */
+    record Mapping(MemorySegment segment, int errno, String call) {
+    }
+
+    /**
+     * Maps bytes {@code [offset, offset + length)} of a file privately, readable and writable (copy-on-write: writes
+     * stay in this process), opening the file read-only; what the JDK cannot do, since its {@code PRIVATE} map mode
+     * needs a channel open for writing. The descriptor is closed at once (the mapping keeps the file); closing the
+     * arena unmaps.
+     *
+     * @param length at least 1
+     * @return the segment (bound to arena), or the errno of open or mmap
+     */
+    @SuppressWarnings("restricted")   // load() checked that native access is enabled
+    Mapping mapPrivate(String path, long offset, long length, Arena arena) {
+        long start = offset & -pageSize;   // mmap's offset must be a multiple of the page size
+        long len = offset - start + length;
+        try (Arena call = Arena.ofConfined()) {
+            MemorySegment state = call.allocate(CALL_STATE);
+            int fd = (int) open.invokeExact(state, cString(call, path), O_RDONLY | O_CLOEXEC, 0);
+            if (fd < 0) {
+                return new Mapping(null, errno(state), "open");
+            }
+            long address;
+            try {
+                address = (long) mmap.invokeExact(state, 0L, len, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, start);
+                if (address == MAP_FAILED) {
+                    return new Mapping(null, errno(state), "mmap");
+                }
+            } finally {
+                int ignored = (int) close.invokeExact(state, fd);
+            }
+            MemorySegment pages = MemorySegment.ofAddress(address).reinterpret(len, arena, s -> unmap(address, len));
+            return new Mapping(pages.asSlice(offset - start, length), 0, null);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    private void unmap(long address, long length) {
+        try {
+            int ignored = (int) munmap.invokeExact(address, length);
         } catch (Throwable t) {
             throw unexpected(t);
         }

@@ -182,4 +182,28 @@ public final class NativeIO {
             LOG.log(System.Logger.Level.DEBUG, "madvise(" + advice + ") of " + region.byteSize() + " bytes failed with errno " + err);
         }
     }
+
+    /**
+     * Maps a region of a file copy-on-write while opening it read-only (mmap with {@code MAP_PRIVATE}), for mode c
+     * on files Java cannot open for writing: read-only permissions, a read-only file system. NumPy does the same.
+     *
+     * @param file   the file
+     * @param offset the byte offset of the region
+     * @param length its length, at least 1
+     * @param arena  the arena the mapping belongs to: closing it unmaps
+     * @return the mapped region, readable and writable; writes never reach the file
+     * @throws IOException                   if the file cannot be opened or mapped (the message names it and errno)
+     * @throws UnsupportedOperationException if native calls are not available here (see {@link #available()})
+     */
+    public static MemorySegment mapPrivate(Path file, long offset, long length, Arena arena) throws IOException {
+        Libc libc = Holder.LIBC;
+        if (libc == null) {
+            throw new UnsupportedOperationException("native calls are not available");
+        }
+        Libc.Mapping m = libc.mapPrivate(file.toString(), offset, length, arena);
+        if (m.segment() == null) {
+            throw new IOException("cannot map '" + file + "' copy-on-write: " + m.call() + " failed with errno " + m.errno());
+        }
+        return m.segment();
+    }
 }

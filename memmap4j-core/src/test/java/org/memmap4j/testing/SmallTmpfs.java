@@ -40,6 +40,14 @@ public final class SmallTmpfs implements AutoCloseable {
         return dir;
     }
 
+    /** Remounts the file system read-only: even root then cannot open its files for writing. */
+    public void remountReadOnly() throws IOException, InterruptedException {
+        String out = run("mount", "-o", "remount,ro", dir.toString());
+        if (out != null) {
+            throw new IOException("cannot remount " + dir + " read-only: " + out);
+        }
+    }
+
     /** {@return the bytes in use on the file system, from df} */
     public long usedBytes() throws IOException {
         var store = Files.getFileStore(dir);
