@@ -1239,9 +1239,11 @@ public final class NDArray implements AutoCloseable {
     }
 
     /**
-     * Maps the JVM's {@code InternalError} for a fault in a memory access (SIGBUS: the mapped file was truncated by
-     * another process, its storage went away, or a write into a hole found the disk full) to an {@link IllegalStateException} that names the files of the
-     * arrays involved; any other InternalError is rethrown as it is.
+     * Maps the JVM's {@code InternalError} for a fault in a memory access (SIGBUS) to an
+     * {@link IllegalStateException} that names the files of the arrays involved and says which fault it was: a file
+     * now shorter than its mapping was truncated by another process; if every file still has its bytes, the storage
+     * failed, most likely a write into a sparse (unreserved) region of a full file system. Any other InternalError is
+     * rethrown as it is.
      */
     static RuntimeException fault(InternalError e, NDArray... arrays) {
         String m = e.getMessage();
@@ -1252,12 +1254,22 @@ public final class NDArray implements AutoCloseable {
         for (NDArray a : arrays) {
             if (a != null && a.storage.path() != null) {
                 files.append(files.isEmpty() ? "" : ", ").append(a.storage.describe());
+                try {
+                    a.storage.checkFile();
+                } catch (IllegalStateException truncated) {
+                    return new IllegalStateException(truncated.getMessage() + " (a fault occurred accessing the lost "
+                            + "pages)", e);
+                }
             }
         }
-        return new IllegalStateException((files.isEmpty() ? "memory" : files) + ": a fault occurred accessing the mapped "
-                + "data: the file was probably truncated (or its storage removed) by another process after it was "
-                + "mapped, or a write into a sparse (unreserved) region found the disk full; close the array and open "
-                + "the file again", e);
+        if (files.isEmpty()) {
+            return new IllegalStateException("memory: a fault occurred accessing mapped data, which its file no longer "
+                    + "backs (truncated, or its storage failed)", e);
+        }
+        return new IllegalStateException(files + ": a fault occurred accessing the mapped data although the file still "
+                + "has all its bytes: its storage failed, most likely a write into a sparse (unreserved) region found the "
+                + "file system full; free space there (or open the file without sparse(true), which reserves the space "
+                + "when the file is created), then close the array and open the file again", e);
     }
 
     /** Maps an IllegalStateException from the FFM liveness check to one that says what happened. */

@@ -36,7 +36,8 @@ class PreallocationTest {
                 System.out.println("filled");
             } catch (IllegalStateException e) {
                 System.out.println(e.getClass().getName() + (e.getMessage().contains(args[0]) ? " naming the file" : "")
-                        + (e.getCause() instanceof InternalError ? " caused by InternalError" : ""));
+                        + (e.getCause() instanceof InternalError ? " caused by InternalError" : "")
+                        + (e.getMessage().contains("file system full") ? ", saying the file system is full" : ""));
             }
         }
     }
@@ -175,7 +176,7 @@ class PreallocationTest {
             ForkedJvm r = ForkedJvm.run(null, List.of("-Xmx64m", "--enable-native-access=ALL-UNNAMED"), FillSparse.class, f.toString());
             assertThat(r.exitCode()).as(r.err()).isZero();
             assertThat(r.out().lines()).containsExactly("opened",
-                    "java.lang.IllegalStateException naming the file caused by InternalError");
+                    "java.lang.IllegalStateException naming the file caused by InternalError, saying the file system is full");
         }
     }
 }

@@ -44,7 +44,7 @@ class TruncationTest {
             assertThat(p.exitValue()).isZero();
 
             assertThatThrownBy(() -> a.getDouble(N - 1)).isInstanceOf(IllegalStateException.class)
-                    .hasMessageContaining(victim.toString()).hasMessageContaining("truncated")
+                    .hasMessageContaining(victim.toString()).hasMessageContaining("truncated by another process to 4096 bytes")
                     .hasCauseInstanceOf(InternalError.class);
             assertThatThrownBy(() -> a.get("-10:").copy()).isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining(victim.toString());

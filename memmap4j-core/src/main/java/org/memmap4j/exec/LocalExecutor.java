@@ -134,10 +134,16 @@ final class LocalExecutor implements ChunkExecutor {
             return r;
         }
         if (t instanceof InternalError e && e.getMessage() != null && e.getMessage().contains("fault occurred")) {
-            // SIGBUS in a kernel's memory access: a mapped file lost pages under it (truncated by another process).
+            // SIGBUS in a kernel's memory access: a mapped file lost pages under it (truncated by another process),
+            // or a write into a hole found the file system full. A file shorter than its mapping says which.
             java.util.List<String> files = new java.util.ArrayList<>();
             for (NDArray a : job.scans()) {
                 a.file().ifPresent(f -> files.add("'" + f + "'"));
+                try {
+                    a.checkFile();
+                } catch (IllegalStateException truncated) {
+                    return new IllegalStateException("job '" + job.name() + "': " + truncated.getMessage(), e);
+                }
             }
             return new IllegalStateException("job '" + job.name() + "': a fault occurred accessing mapped data"
                     + (files.isEmpty() ? "" : " of " + String.join(", ", files)) + ": a mapped file was probably "
