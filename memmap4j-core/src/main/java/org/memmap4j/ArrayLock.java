@@ -8,9 +8,12 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.memmap4j.internal.NativeIO;
@@ -56,11 +59,11 @@ import org.memmap4j.internal.NativeIO;
  * file once, lock it, and pass that file object to NumPy.
  *
  * <p><b>Without native access</b> (or on another system) the lock is {@link FileChannel#lock} on a channel of its
- * own. It conflicts the same way with other processes, but two limits of the JDK's locks apply: a lock held in this
- * JVM refuses every other lock of the file in this JVM, shared or not, so threads take turns (they wait, as for
- * another process); and the operating system releases the JVM's lock when <em>any</em> channel of the file is closed
- * in this JVM, including those memmap4j opens to map the file, after which other processes may take the lock while
- * this one still reports {@link #isValid()}. Run with {@code --enable-native-access=org.memmap4j} (or
+ * own. It conflicts the same way with other processes, but two limits of the JDK's locks apply: the JDK allows one
+ * lock of a file per JVM, so while one is held every other lock of the file in this JVM waits, shared or not
+ * (threads take turns); and the operating system releases the JVM's lock when <em>any</em> channel of the file is
+ * closed in this JVM, including those memmap4j opens to map or append to the file, after which other processes may
+ * take the lock while this one still reports {@link #isValid()}. Run with {@code --enable-native-access=org.memmap4j} (or
  * {@code ALL-UNNAMED} on the class path) when other processes depend on the lock.
  *
  * <p><b>Lifetime.</b> A lock is held from its creation until {@link #close()}, which releases it once; later calls do
@@ -81,13 +84,16 @@ public final class ArrayLock implements AutoCloseable {
     private final int fd;
     /** The JDK lock and its channel, or null for a descriptor lock. */
     private final FileLock jdkLock;
+    /** The entry of {@link #JDK_LOCKED} of a JDK lock, or null. */
+    private final Object jdkSlot;
     private final AtomicBoolean released = new AtomicBoolean();
 
-    private ArrayLock(Path file, boolean exclusive, int fd, FileLock jdkLock) {
+    private ArrayLock(Path file, boolean exclusive, int fd, FileLock jdkLock, Object jdkSlot) {
         this.file = file;
         this.exclusive = exclusive;
         this.fd = fd;
         this.jdkLock = jdkLock;
+        this.jdkSlot = jdkSlot;
     }
 
     /**
@@ -226,7 +232,7 @@ public final class ArrayLock implements AutoCloseable {
             boolean held = false;
             try {
                 held = poll(() -> NativeIO.tryLockWholeFile(fd, exclusive), timeout);
-                return held ? Optional.of(new ArrayLock(file, exclusive, fd, null)) : Optional.empty();
+                return held ? Optional.of(new ArrayLock(file, exclusive, fd, null, null)) : Optional.empty();
             } catch (UnsupportedOperationException e) {
                 // A kernel before Linux 3.15 has no open file description locks: the JDK's locks below.
             } finally {
@@ -238,27 +244,40 @@ public final class ArrayLock implements AutoCloseable {
         return acquireJdkLock(file, exclusive, timeout);
     }
 
+    /**
+     * Files locked through the JDK in this JVM, by file key (device and inode). The JDK allows one lock of a file per
+     * JVM, and a second attempt would open and close another channel of the file, which releases the first lock as
+     * far as other processes are concerned: so a thread that finds the file here waits without touching it.
+     */
+    private static final Set<Object> JDK_LOCKED = ConcurrentHashMap.newKeySet();
+
     private static Optional<ArrayLock> acquireJdkLock(Path file, boolean exclusive, Duration timeout)
             throws IOException, InterruptedException {
-        FileChannel ch = exclusive ? FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)
-                : FileChannel.open(file, StandardOpenOption.READ);
+        Object key = Files.readAttributes(file, BasicFileAttributes.class).fileKey();
+        Object slot = key != null ? key : file.toRealPath();
         FileLock[] got = {null};
-        try {
-            boolean held = poll(() -> {
-                try {
-                    got[0] = ch.tryLock(0, Long.MAX_VALUE, !exclusive);
-                } catch (OverlappingFileLockException e) {
-                    // Held by this JVM (the JDK allows one lock of a file per JVM): wait as for another process.
-                    return false;
-                }
-                return got[0] != null;
-            }, timeout);
-            return held ? Optional.of(new ArrayLock(file, exclusive, -1, got[0])) : Optional.empty();
-        } finally {
-            if (got[0] == null) {
-                ch.close();
+        boolean held = poll(() -> {
+            if (!JDK_LOCKED.add(slot)) {
+                return false;   // held by this JVM: wait as for another process
             }
-        }
+            FileChannel ch = null;
+            try {
+                ch = exclusive ? FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)
+                        : FileChannel.open(file, StandardOpenOption.READ);
+                got[0] = ch.tryLock(0, Long.MAX_VALUE, !exclusive);
+            } catch (OverlappingFileLockException e) {
+                got[0] = null;   // a FileLock taken outside this class: wait for it too
+            } finally {
+                if (got[0] == null) {
+                    JDK_LOCKED.remove(slot);
+                    if (ch != null) {
+                        ch.close();
+                    }
+                }
+            }
+            return got[0] != null;
+        }, timeout);
+        return held ? Optional.of(new ArrayLock(file, exclusive, -1, got[0], slot)) : Optional.empty();
     }
 
     /** {@return the locked file, as given} */
@@ -294,6 +313,8 @@ public final class ArrayLock implements AutoCloseable {
             jdkLock.acquiredBy().close();   // releases the lock too
         } catch (IOException e) {
             throw new UncheckedIOException("cannot close the lock of '" + file + "'", e);
+        } finally {
+            JDK_LOCKED.remove(jdkSlot);
         }
     }
 
