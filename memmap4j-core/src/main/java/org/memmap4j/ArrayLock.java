@@ -45,18 +45,18 @@ import org.memmap4j.internal.NativeIO;
  *
  * <pre>{@code
  * import fcntl, numpy as np
- * with open(path, 'r+b') as f:
- *     fcntl.lockf(f, fcntl.LOCK_EX)       # LOCK_SH to read; waits for memmap4j's locks
- *     a = np.load(f, mmap_mode='r+')      # pass the same file object: see below
+ * a = np.load(path, mmap_mode='r+')       # map first: np.load opens and closes the file
+ * with open(path, 'r+b') as f:            # then lock through a file object kept open
+ *     fcntl.lockf(f, fcntl.LOCK_EX)       # LOCK_SH to read; waits while memmap4j holds a lock
  *     a[0:10] = 1.0
  *     a.flush()
- *     del a
  * # closing f releases the lock
  * }</pre>
  *
  * A classic POSIX lock belongs to the process and is released as soon as the process closes <em>any</em> descriptor
- * of the file, which {@code np.load(path)} and {@code np.memmap(path)} do when given a name: Python should open the
- * file once, lock it, and pass that file object to NumPy.
+ * of the file, which {@code np.load(path)} and {@code np.memmap(path)} do after mapping: the Python process must not
+ * open the file again while it holds the lock (or it takes an open file description lock itself, with
+ * {@code fcntl.fcntl(f, fcntl.F_OFD_SETLKW, ...)}).
  *
  * <p><b>Without native access</b> (or on another system) the lock is {@link FileChannel#lock} on a channel of its
  * own. It conflicts the same way with other processes, but two limits of the JDK's locks apply: the JDK allows one
