@@ -36,6 +36,9 @@ import org.memmap4j.internal.NativeIO;
  * <p><b>Writing.</b> Files are written byte for byte as {@code np.lib.format.write_array} writes them: version 1.0
  * (2.0 when the header exceeds 65535 bytes, 3.0 when it is not latin-1 encodable), data at a multiple of 64 bytes,
  * and the spare header room NumPy leaves for growing the first axis (the last for Fortran order).
+ *
+ * <p><b>Appending.</b> {@link #append} (or an {@link NpyAppender} for many appends) grows a C-order file by rows in
+ * place, using that room, so that the file is valid with its old or its new shape at every moment.
  */
 public final class Npy {
 
@@ -208,6 +211,25 @@ public final class Npy {
         ChannelIO.writeFully(out, ByteBuffer.wrap(NpyHeaderWriter.encode(array.dtype(), fortran, array.shape())));
         // A Fortran-ordered array's bytes in memory order are the C-order bytes of its transpose.
         (fortran ? array.T() : array).writeTo(out);
+    }
+
+    /**
+     * Appends rows to a C-order .npy file in place, growing its first axis: {@link NpyAppender#append} on a
+     * new appender, closed afterwards. Takes an exclusive {@link org.memmap4j.ArrayLock} on the file meanwhile.
+     *
+     * @param file an existing .npy file, writable
+     * @param rows an array of the file's dtype with the file's dimensions after the first
+     * @throws IllegalArgumentException if the file is in Fortran order or 0-d, or the rows do not match its dtype or
+     *                                  row shape; the file is not changed
+     * @throws FormatException          if the file is not a valid .npy file; it is not changed
+     * @throws IOException              if the header has no room for the new shape (the file is not changed), or the
+     *                                  file cannot be opened or written (it keeps its old shape)
+     * @throws IllegalStateException    if rows is a closed array
+     */
+    public static void append(Path file, NDArray rows) throws IOException {
+        try (NpyAppender out = NpyAppender.open(file)) {
+            out.append(rows);
+        }
     }
 
     /**

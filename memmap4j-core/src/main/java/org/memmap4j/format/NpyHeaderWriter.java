@@ -32,15 +32,52 @@ final class NpyHeaderWriter {
      * @return the bytes; their length is the data offset
      */
     static byte[] encode(DType dtype, boolean fortran, long[] shape) {
-        // NumPy formats the dict with sorted keys and a trailing ", " after each entry.
-        StringBuilder sb = new StringBuilder("{'descr': '").append(dtype.descr()).append("', 'fortran_order': ")
-                .append(fortran ? "True" : "False").append(", 'shape': ").append(shapeRepr(shape)).append(", }");
+        StringBuilder sb = dict(dtype, fortran, shape);
         if (shape.length > 0) {
             // Spare room so that the header can be rewritten in place when the growing axis gets longer.
             long growing = shape[fortran ? shape.length - 1 : 0];
             sb.repeat(' ', Math.max(0, GROWTH_AXIS_MAX_DIGITS - Long.toString(growing).length()));
         }
         return wrap(sb.toString());
+    }
+
+    /** NumPy formats the dict with sorted keys and a trailing ", " after each entry. */
+    private static StringBuilder dict(DType dtype, boolean fortran, long[] shape) {
+        return new StringBuilder("{'descr': '").append(dtype.descr()).append("', 'fortran_order': ")
+                .append(fortran ? "True" : "False").append(", 'shape': ").append(shapeRepr(shape)).append(", }");
+    }
+
+    /**
+     * Returns the header of a .npy file rewritten for a new shape, in the same length: same version and length
+     * field, the dict as NumPy writes it, padded with spaces to the old end. This is what lets a file grow in place
+     * (npy-append-array does the same for NumPy).
+     *
+     * @param old   the file's header
+     * @param shape the new shape
+     * @return the bytes from the start of the file to the data, {@code old.dataOffset()} long; null if the new dict
+     *         does not fit in the old header
+     */
+    static byte[] encodeInPlace(NpyHeader old, long[] shape) {
+        String text = dict(old.dtype(), old.fortranOrder(), shape).toString();
+        // The dict is ASCII, so latin-1 (versions 1 and 2) and UTF-8 (version 3) give the same bytes.
+        byte[] dict = text.getBytes(StandardCharsets.ISO_8859_1);
+        int prefix = NpyHeader.prefixLength(old.major());
+        long total = old.dataOffset();
+        if (prefix + dict.length + 1L > total) {
+            return null;
+        }
+        ByteBuffer b = ByteBuffer.allocate(Math.toIntExact(total)).order(ByteOrder.LITTLE_ENDIAN);
+        b.put(MAGIC).put((byte) old.major()).put((byte) 0);
+        if (old.major() == 1) {
+            b.putShort((short) old.headerLength());
+        } else {
+            b.putInt((int) old.headerLength());
+        }
+        b.put(dict);
+        while (b.remaining() > 1) {
+            b.put((byte) ' ');
+        }
+        return b.put((byte) '\n').array();
     }
 
     /**

@@ -3,6 +3,7 @@ package org.memmap4j.internal;
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
+import static java.lang.foreign.ValueLayout.JAVA_SHORT;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
@@ -17,8 +18,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
- * The only class that calls native code: five libc functions of 64-bit Linux through the FFM linker. Every method
- * returns 0 or an errno value (never -1), so callers decide what each failure means.
+ * The only class that calls native code: seven libc functions of 64-bit Linux through the FFM linker. Every method
+ * returns 0 (or a descriptor) or an errno value (never -1), so callers decide what each failure means.
  *
  * <p>Created by {@link #load()}, which refuses (with the reason) when downcalls are not allowed or not known to be
  * right: not Linux on a 64-bit architecture whose {@code open} flags we know, or native access not enabled for this
@@ -32,6 +33,9 @@ final class Libc {
     static final int ENOSPC = 28;
     static final int EFBIG = 27;
     static final int EDQUOT = 122;
+    static final int EAGAIN = 11;
+    static final int EACCES = 13;
+    static final int EINVAL = 22;
 
     private static final int O_RDONLY = 0;
     private static final int O_WRONLY = 1;
@@ -39,6 +43,19 @@ final class Libc {
     private static final int PROT_WRITE = 2;
     private static final int MAP_PRIVATE = 2;
     private static final long MAP_FAILED = -1;
+    private static final int O_RDWR = 2;
+    /** fcntl commands for open file description locks (Linux 3.15+), and lock types: the generic values. */
+    private static final int F_OFD_SETLK = 37;
+    private static final short F_RDLCK = 0;
+    private static final short F_WRLCK = 1;
+    /**
+     * struct flock of 64-bit Linux: short l_type, short l_whence, (padding), off_t l_start, off_t l_len, pid_t l_pid,
+     * (padding). l_whence = SEEK_SET, l_start = 0 and l_len = 0 lock the whole file, however long it grows.
+     */
+    private static final StructLayout FLOCK = MemoryLayout.structLayout(JAVA_SHORT.withName("l_type"),
+            JAVA_SHORT.withName("l_whence"), MemoryLayout.paddingLayout(4), JAVA_LONG.withName("l_start"),
+            JAVA_LONG.withName("l_len"), JAVA_INT.withName("l_pid"), MemoryLayout.paddingLayout(4));
+    private static final VarHandle L_TYPE = FLOCK.varHandle(MemoryLayout.PathElement.groupElement("l_type"));
     private static final int O_CLOEXEC = 0x80000;   // 02000000: the generic value, on x86-64, arm64, riscv64, ppc64le, s390x
     private static final int SC_PAGESIZE = 30;
 
@@ -51,6 +68,7 @@ final class Libc {
     private final MethodHandle madvise;
     private final MethodHandle mmap;
     private final MethodHandle munmap;
+    private final MethodHandle fcntl;
     private final long pageSize;
     private final Charset pathCharset;
 
@@ -70,6 +88,9 @@ final class Libc {
         mmap = linker.downcallHandle(libc.findOrThrow("mmap"),
                 FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_LONG), errno);
         munmap = linker.downcallHandle(libc.findOrThrow("munmap"), FunctionDescriptor.of(JAVA_INT, JAVA_LONG, JAVA_LONG));
+        // fcntl is variadic too: the struct flock pointer is the variadic argument.
+        fcntl = linker.downcallHandle(libc.findOrThrow("fcntl"), FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS),
+                errno, Linker.Option.firstVariadicArg(2));
         MethodHandle sysconf = linker.downcallHandle(libc.findOrThrow("sysconf"), FunctionDescriptor.of(JAVA_LONG, JAVA_INT));
         pageSize = (long) sysconf.invokeExact(SC_PAGESIZE);
         if (pageSize <= 0 || Long.bitCount(pageSize) != 1) {
@@ -200,9 +221,68 @@ final class Libc {
         }
     }
 
+    /**
+     * Opens a file for locking: read only for shared locks, read and write for exclusive ones (the kernel refuses a
+     * write lock on a descriptor not open for writing). The descriptor is close-on-exec.
+     *
+     * @return the descriptor (0 or more), or minus the errno of open
+     */
+    int openForLock(String path, boolean write) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment state = arena.allocate(CALL_STATE);
+            int fd;
+            do {
+                fd = (int) open.invokeExact(state, cString(arena, path), (write ? O_RDWR : O_RDONLY) | O_CLOEXEC, 0);
+            } while (fd < 0 && errno(state) == EINTR);
+            return fd >= 0 ? fd : -errno(state);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    /**
+     * Tries once to lock a whole file through a descriptor, as {@code fcntl(fd, F_OFD_SETLK, ...)}: an open file
+     * description lock, owned by the descriptor rather than the process, so it conflicts with other descriptors of
+     * this process too, survives the closing of other descriptors of the file, and is released when this one is
+     * closed. It conflicts with the classic POSIX locks of other processes ({@code fcntl(F_SETLK)},
+     * {@code lockf}, Python's {@code fcntl.lockf}).
+     *
+     * @return 0 if locked; EAGAIN or EACCES if a conflicting lock is held; EINVAL if the kernel has no such locks
+     *         (before Linux 3.15); another errno otherwise
+     */
+    int tryLockWholeFile(int fd, boolean exclusive) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment state = arena.allocate(CALL_STATE);
+            MemorySegment flock = arena.allocate(FLOCK);   // zeroed: SEEK_SET, start 0, length 0 (to the end), pid 0
+            L_TYPE.set(flock, 0L, exclusive ? F_WRLCK : F_RDLCK);
+            int rc;
+            do {
+                rc = (int) fcntl.invokeExact(state, fd, F_OFD_SETLK, flock) == 0 ? 0 : errno(state);
+            } while (rc == EINTR);
+            return rc;
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
     private void unmap(long address, long length) {
         try {
             int ignored = (int) munmap.invokeExact(address, length);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    /**
+     * Closes a descriptor, releasing its open file description locks.
+     *
+     * @return 0, or the errno of close
+     */
+    int close(int fd) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment state = arena.allocate(CALL_STATE);
+            // Never retried on EINTR: on Linux the descriptor is released even then, and may already be reused.
+            return (int) close.invokeExact(state, fd) == 0 ? 0 : errno(state);
         } catch (Throwable t) {
             throw unexpected(t);
         }

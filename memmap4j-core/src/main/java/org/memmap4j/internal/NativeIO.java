@@ -10,8 +10,8 @@ import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * What memmap4j asks of the operating system beyond the JDK: reserving the blocks of new file space, and access
- * advice for mapped memory. Optional, as in Lucene: the native calls ({@link Libc}) are linked on first use; when
+ * What memmap4j asks of the operating system beyond the JDK: reserving the blocks of new file space, access
+ * advice for mapped memory, and file locks owned by a descriptor. Optional, as in Lucene: the native calls ({@link Libc}) are linked on first use; when
  * they cannot be (not Linux, or the JVM runs without {@code --enable-native-access}) one warning is logged and
  * every method uses its documented fallback instead of failing. {@code -Dmemmap4j.native=false} chooses the
  * fallbacks without the warning.
@@ -118,6 +118,67 @@ public final class NativeIO {
         ByteBuffer zero = ByteBuffer.allocate(1);
         while (zero.hasRemaining()) {
             channel.write(zero, to - 1);
+        }
+    }
+
+    /**
+     * Opens a file for an open file description lock ({@link #tryLockWholeFile}), or returns -1 when the native calls
+     * are not available; the caller then uses {@link FileChannel#lock} instead.
+     *
+     * @param file  the file
+     * @param write whether to open it for writing too (needed for an exclusive lock)
+     * @return the descriptor, or -1 without native calls
+     * @throws IOException if the file cannot be opened: {@link java.nio.file.NoSuchFileException},
+     *                     {@link java.nio.file.AccessDeniedException}, or another, naming the file and errno
+     */
+    public static int openForLock(Path file, boolean write) throws IOException {
+        Libc libc = Holder.LIBC;
+        if (libc == null) {
+            return -1;
+        }
+        int fd = libc.openForLock(file.toString(), write);
+        if (fd >= 0) {
+            return fd;
+        }
+        switch (-fd) {
+            case 2 -> throw new java.nio.file.NoSuchFileException(file.toString());
+            case Libc.EACCES, 1 -> throw new java.nio.file.AccessDeniedException(file.toString(), null,
+                    write ? "not writable: an exclusive lock needs write permission" : "not readable");
+            default -> throw new IOException("cannot open '" + file + "' to lock it: errno " + -fd);
+        }
+    }
+
+    /**
+     * Tries once to lock a whole file through a descriptor from {@link #openForLock}: a Linux open file description
+     * lock, which conflicts with every other descriptor's lock (in this process too) and with other processes'
+     * POSIX record locks ({@code fcntl}, {@code lockf}), and is not released when other descriptors of the file are
+     * closed.
+     *
+     * @param fd        the descriptor
+     * @param exclusive whether to take an exclusive (write) lock rather than a shared (read) one
+     * @return true if locked, false if a conflicting lock is held
+     * @throws UnsupportedOperationException if the kernel has no such locks (Linux before 3.15)
+     * @throws IOException                   if the kernel refuses otherwise
+     */
+    public static boolean tryLockWholeFile(int fd, boolean exclusive) throws IOException {
+        int err = Holder.LIBC.tryLockWholeFile(fd, exclusive);
+        return switch (err) {
+            case 0 -> true;
+            case Libc.EAGAIN, Libc.EACCES -> false;
+            case Libc.EINVAL -> throw new UnsupportedOperationException("the kernel has no open file description locks");
+            default -> throw new IOException("fcntl(F_OFD_SETLK) failed: errno " + err);
+        };
+    }
+
+    /**
+     * Closes a descriptor from {@link #openForLock}, releasing its lock. Call once.
+     *
+     * @param fd the descriptor
+     */
+    public static void closeLockDescriptor(int fd) {
+        int err = Holder.LIBC.close(fd);
+        if (err != 0) {
+            LOG.log(System.Logger.Level.DEBUG, "close(" + fd + ") of a lock descriptor failed with errno " + err);
         }
     }
 
