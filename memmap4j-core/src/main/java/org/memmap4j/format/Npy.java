@@ -58,10 +58,47 @@ public final class Npy {
     public static NpyHeader readHeader(Path file) throws IOException {
         Objects.requireNonNull(file, "file");
         try (FileChannel ch = ChannelIO.openRead(file)) {
-            NpyHeader h = NpyHeaderReader.read(ChannelIO.region(ch, 0, Long.MAX_VALUE), file.toString());
+            NpyHeader h = stableHeader(ch, file.toString());
             checkComplete(h, ch.size(), file.toString());
             return h;
         }
+    }
+
+    /**
+     * Reads a header until two reads in a row agree. An appender in another process ({@link NpyAppender}) rewrites
+     * the shape in place with one small write, which the kernel does not promise to show a concurrent reader whole;
+     * a read that overlaps it may see a mix, or fail to parse. A second read after it sees the write done.
+     */
+    private static NpyHeader stableHeader(FileChannel ch, String source) throws IOException {
+        FormatException failed = null;
+        NpyHeader last = null;
+        for (int attempt = 0; attempt < 10; attempt++) {
+            NpyHeader h;
+            try {
+                h = NpyHeaderReader.read(ChannelIO.region(ch, 0, Long.MAX_VALUE), source);
+            } catch (FormatException e) {
+                if (failed != null) {
+                    throw e;   // twice in a row: the file is bad, not being appended to
+                }
+                failed = e;
+                last = null;
+                continue;
+            }
+            if (last != null && sameHeader(last, h)) {
+                return h;
+            }
+            failed = null;
+            last = h;
+        }
+        if (last == null) {
+            throw failed;
+        }
+        return last;
+    }
+
+    private static boolean sameHeader(NpyHeader a, NpyHeader b) {
+        return a.dataOffset() == b.dataOffset() && a.fortranOrder() == b.fortranOrder() && a.dtype().equals(b.dtype())
+                && java.util.Arrays.equals(a.shape(), b.shape());
     }
 
     /** Refuses data shorter than the header announces: the file was truncated or never fully written. */

@@ -34,8 +34,9 @@ import org.memmap4j.NDArray;
  * or a reader that opens the file meanwhile, sees the old rows (and maybe some bytes after them, which NumPy and
  * memmap4j ignore) or all the rows. Arrays mapped before an append keep their old shape; open the file again to see
  * the new rows. One caveat: Linux does not promise that a read racing with the header write sees it whole on every
- * file system, so a reader that opens the file in the same microsecond as the header write could in principle read
- * a mix of the two headers; readers that must never see one take a shared {@link ArrayLock} (or
+ * file system. memmap4j's readers ({@link Npy#readHeader}, {@link Npy#open}) read the header until two reads agree,
+ * so they never take a mix of the two headers; a NumPy reader that opens the file in the same microsecond as the
+ * header write could in principle, and readers that must never risk it take a shared {@link ArrayLock} (or
  * {@code fcntl.lockf(f, fcntl.LOCK_SH)} in Python) around opening the file.
  *
  * <p>Not thread-safe for concurrent use of one appender (its methods are synchronized); appenders in other threads
