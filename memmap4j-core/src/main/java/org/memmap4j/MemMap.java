@@ -3,6 +3,7 @@ package org.memmap4j;
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
@@ -281,6 +282,9 @@ public final class MemMap {
                 return Storage.mapped(seg, arena, file, mode, offset);
             } catch (IOException | OutOfMemoryError e) {
                 arena.close();
+                if (e instanceof ClosedByInterruptException interrupted) {
+                    throw interrupted;   // the calling thread was interrupted: not a mapping failure to explain
+                }
                 throw MapFailure.current().exception(file, nbytes, e);
             }
         }
