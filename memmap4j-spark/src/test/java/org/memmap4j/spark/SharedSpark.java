@@ -1,7 +1,10 @@
 package org.memmap4j.spark;
 
 import org.apache.spark.SparkConf;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerJobStart;
 
 /**
  * The one Spark context of the test JVM (Spark allows one per JVM), local[2], shared by every test class and
@@ -12,6 +15,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 final class SharedSpark {
 
     private static JavaSparkContext sc;
+    private static final AtomicInteger JOBS = new AtomicInteger();
 
     private SharedSpark() {
     }
@@ -24,8 +28,20 @@ final class SharedSpark {
             sc = new JavaSparkContext(conf);
             JavaSparkContext s = sc;
             Runtime.getRuntime().addShutdownHook(new Thread(s::stop));
+            sc.sc().addSparkListener(new SparkListener() {
+                @Override
+                public void onJobStart(SparkListenerJobStart jobStart) {
+                    JOBS.incrementAndGet();
+                }
+            });
         }
         return sc;
+    }
+
+    /** {@return how many Spark jobs have started on the shared context} */
+    static int jobs() {
+        context();
+        return JOBS.get();
     }
 
     /** An executor on the shared context (closing it leaves the context running). */

@@ -7,10 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
-import org.apache.spark.scheduler.SparkListener;
-import org.apache.spark.scheduler.SparkListenerJobStart;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -51,7 +48,6 @@ class SparkComputeTest {
     static NDArray m;
     static Compute local;
     static Compute spark;
-    static final AtomicInteger sparkJobs = new AtomicInteger();
 
     @BeforeAll
     static void data() throws Exception {
@@ -67,12 +63,6 @@ class SparkComputeTest {
         m = input("m.npy", DType.FLOAT64, a -> Compute.local().fillNormal(a, 5), 2500, 40);
         local = Compute.on(ChunkExecutor.local(2, CHUNK));
         spark = Compute.on(SharedSpark.executor(CHUNK));
-        SharedSpark.context().sc().addSparkListener(new SparkListener() {
-            @Override
-            public void onJobStart(SparkListenerJobStart jobStart) {
-                sparkJobs.incrementAndGet();
-            }
-        });
     }
 
     @AfterAll
@@ -166,9 +156,9 @@ class SparkComputeTest {
         Path lo = Files.createDirectories(dir.resolve("local").resolve(dirName));
         Path sp = Files.createDirectories(dir.resolve("spark").resolve(dirName));
         List<NDArray> expected = arrays(op.run(local, lo));
-        int jobsBefore = sparkJobs.get();
+        int jobsBefore = SharedSpark.jobs();
         List<NDArray> actual = arrays(op.run(spark, sp));
-        assertThat(sparkJobs.get()).as("Spark jobs run by " + name).isGreaterThan(jobsBefore);
+        assertThat(SharedSpark.jobs()).as("Spark jobs run by " + name).isGreaterThan(jobsBefore);
         try {
             assertThat(actual).hasSameSizeAs(expected);
             for (int i = 0; i < expected.size(); i++) {
