@@ -257,9 +257,10 @@ public final class SparkExecutor implements ChunkExecutor {
     static RuntimeException failure(Job<?> job, Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause()) {
             if (c instanceof NotSerializableException ns) {
-                return new IllegalArgumentException("job '" + job.name() + "' cannot run on Spark: "
-                        + ns.getMessage() + " (every array a Spark job reads or writes must be a file that all "
-                        + "nodes see at the same path)", t);
+                // ArrayRef explains arrays that cannot be shipped; otherwise Java names the class.
+                String what = ns.getMessage() != null && ns.getMessage().contains(" ") ? ns.getMessage()
+                        : "it uses a value that cannot be serialized (" + ns.getMessage() + ")";
+                return new IllegalArgumentException("job '" + job.name() + "' cannot run on Spark: " + what, t);
             }
         }
         if (t instanceof org.apache.spark.SparkException && t.getCause() != null) {

@@ -101,6 +101,24 @@ class SparkCliTest {
     }
 
     @Test
+    void convertWritesTheLocalEnginesFiles() throws Exception {
+        assertThat(run("sensor", "--sensors", 5, "--readings", 20_000, "--dir", dir.resolve("s"), "--quiet").code()).isZero();
+        Path in = dir.resolve("s").resolve("processed_readings.npy");
+        for (Object[] args : List.of(new Object[] {"--dtype", "float64"}, new Object[] {"--dtype", ">f2", "--order", "F"},
+                new Object[] {"--format", "raw", "--dtype", "int16"})) {
+            Path lo = dir.resolve("lo.out");
+            Path sp = dir.resolve("sp.out");
+            Result local = run(with(with(new Object[] {"convert", in, lo, "--quiet", "--force", "--chunk-bytes", 8192}, args)));
+            assertThat(local.code()).as(local.err()).isZero();
+            int jobs = SharedSpark.jobs();
+            Result spark = run(with(with(new Object[] {"convert", in, sp, "--quiet", "--force", "--chunk-bytes", 8192}, args), SPARK));
+            assertThat(spark.code()).as(spark.err()).isZero();
+            assertThat(SharedSpark.jobs()).as("Spark jobs").isGreaterThan(jobs);
+            assertThat(Files.readAllBytes(sp)).as(List.of(args).toString()).isEqualTo(Files.readAllBytes(lo));
+        }
+    }
+
+    @Test
     void engineOptionsAreChecked() throws Exception {
         Path f = dir.resolve("b.raw");
         Files.write(f, new byte[800]);
