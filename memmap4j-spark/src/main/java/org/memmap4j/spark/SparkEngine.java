@@ -63,7 +63,7 @@ public final class SparkEngine implements EngineProvider {
         conf.setIfMissing("spark.app.name", "memmap4j");
         conf.setIfMissing("spark.ui.enabled", "false");
         conf.setIfMissing("spark.executor.extraJavaOptions",
-                "--add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED");
+                "--add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow");
         if (conf.get("spark.master").startsWith("local")) {
             conf.setIfMissing("spark.driver.host", "127.0.0.1");
             conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");

@@ -254,7 +254,17 @@ public final class SparkExecutor implements ChunkExecutor {
      * Turns Spark's report of a failure into what the local engine throws: the chunk's own exception when Spark
      * brought it back, an IllegalArgumentException when the task could not be serialized.
      */
-    static RuntimeException failure(Job<?> job, Throwable t) {
+    private RuntimeException failure(Job<?> job, Throwable t) {
+        if (sc.sc().isStopped()) {
+            // E.g. the master never answered (Spark gives up after a minute): the job's own error says little.
+            return new IllegalStateException("job '" + job.name() + "' failed: Spark stopped (is the master URL "
+                    + sc.master() + " right and reachable? Spark's log above says more)", t);
+        }
+        return unwrap(job, t);
+    }
+
+    /** What a failure of a job on a running context means for the caller (see {@link #failure}). */
+    static RuntimeException unwrap(Job<?> job, Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause()) {
             if (c instanceof NotSerializableException ns) {
                 // ArrayRef explains arrays that cannot be shipped; otherwise Java names the class.
