@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.spark.SparkConf;
 import org.apache.spark.SparkContext;
 import org.apache.spark.SparkJobInfo;
@@ -63,6 +64,7 @@ public final class SparkExecutor implements ChunkExecutor {
     private final boolean ownsContext;
     private final long chunkBytes;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final AtomicLong jobs = new AtomicLong();
 
     private SparkExecutor(JavaSparkContext sc, boolean ownsContext, long chunkBytes) {
         if (chunkBytes < 1) {
@@ -110,6 +112,11 @@ public final class SparkExecutor implements ChunkExecutor {
     /** {@return the Spark context jobs run on} */
     public JavaSparkContext context() {
         return sc;
+    }
+
+    /** {@return how many Spark jobs this executor has submitted (one per non-empty {@link Job})} */
+    public long jobs() {
+        return jobs.get();
     }
 
     /** {@return Spark's default parallelism: the cores of the executors (or N of local[N])} */
@@ -165,6 +172,7 @@ public final class SparkExecutor implements ChunkExecutor {
             sc.setJobDescription(job.name());
             JavaRDD<List<P>> rdd = sc.parallelize(groups, groups.size()).map(g -> runChunks(task, g[0], g[1], g[2]));
             future = rdd.collectAsync();
+            jobs.incrementAndGet();
         } catch (Exception e) { // Spark throws its checked SparkException ("Task not serializable") undeclared
             throw failure(job, e);
         }

@@ -38,10 +38,23 @@ final class SharedSpark {
         return sc;
     }
 
-    /** {@return how many Spark jobs have started on the shared context} */
+    /** {@return how many Spark jobs have started on the shared context (as heard so far)} */
     static int jobs() {
         context();
         return JOBS.get();
+    }
+
+    /**
+     * Waits until more than n jobs have been heard of (listeners hear events asynchronously, after the job ran),
+     * for up to 10 seconds.
+     *
+     * @return the number of jobs heard of
+     */
+    static int jobsAbove(int n) throws InterruptedException {
+        for (int i = 0; i < 200 && jobs() <= n; i++) {
+            Thread.sleep(50);
+        }
+        return jobs();
     }
 
     /** An executor on the shared context (closing it leaves the context running). */

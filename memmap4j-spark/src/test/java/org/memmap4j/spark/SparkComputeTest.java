@@ -156,9 +156,9 @@ class SparkComputeTest {
         Path lo = Files.createDirectories(dir.resolve("local").resolve(dirName));
         Path sp = Files.createDirectories(dir.resolve("spark").resolve(dirName));
         List<NDArray> expected = arrays(op.run(local, lo));
-        int jobsBefore = SharedSpark.jobs();
+        long jobsBefore = ((SparkExecutor) spark.executor()).jobs();
         List<NDArray> actual = arrays(op.run(spark, sp));
-        assertThat(SharedSpark.jobs()).as("Spark jobs run by " + name).isGreaterThan(jobsBefore);
+        assertThat(((SparkExecutor) spark.executor()).jobs()).as("Spark jobs run by " + name).isGreaterThan(jobsBefore);
         try {
             assertThat(actual).hasSameSizeAs(expected);
             for (int i = 0; i < expected.size(); i++) {
