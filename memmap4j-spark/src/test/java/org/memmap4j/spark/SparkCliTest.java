@@ -13,8 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.memmap4j.cli.Main;
 
 /**
- * The CLI with {@code --engine spark --master local[2]} prints the local engine's answers: {@code stats} (with and
- * without axes) and the sensor pipeline, whose files are also identical byte for byte.
+ * The CLI with {@code --engine spark --master local[2]} prints the local engine's answers and writes its files byte
+ * for byte: {@code stats} (with and without axes), the sensor pipeline (and its figure), {@code convert}.
  */
 class SparkCliTest {
 
@@ -64,16 +64,18 @@ class SparkCliTest {
         Path sp = dir.resolve("spark");
         Object[] common = {"sensor", "--sensors", 23, "--readings", 30_001, "--seed", 7, "--json", "--quiet",
             "--corr-readings", "all", "--chunk-bytes", 16_384};
-        Result local = run(with(common, "--dir", lo));
+        Result local = run(with(common, "--dir", lo, "--plot", dir.resolve("local.png")));
         assertThat(local.code()).as(local.err()).isZero();
         int jobs = SharedSpark.jobs();
-        Result spark = run(with(with(common, "--dir", sp), SPARK));
+        Result spark = run(with(with(common, "--dir", sp, "--plot", dir.resolve("spark.png")), SPARK));
         assertThat(spark.code()).as(spark.err()).isZero();
         assertThat(SharedSpark.jobsAbove(jobs + 5)).as("Spark jobs").isGreaterThan(jobs + 5);
         assertThat(comparable(spark.out(), sp, lo)).isEqualTo(comparable(local.out(), lo, lo)).contains("\"anomalies\"");
         for (String f : List.of("sensor_readings.npy", "processed_readings.npy", "sensor_statistics.npy")) {
             assertThat(Files.readAllBytes(sp.resolve(f))).as(f).isEqualTo(Files.readAllBytes(lo.resolve(f)));
         }
+        // The figure's passes (envelopes, histogram) ran on Spark too.
+        assertThat(Files.readAllBytes(dir.resolve("spark.png"))).isEqualTo(Files.readAllBytes(dir.resolve("local.png")));
         // Processing an existing file (the --input path) too, in raw format.
         Result localIn = run("sensor", "--input", lo.resolve("sensor_readings.npy"), "--dir", dir.resolve("li"), "--format", "raw",
                 "--json", "--quiet");
