@@ -126,7 +126,8 @@ public final class ArrayRef implements Serializable {
     private void writeObject(ObjectOutputStream out) throws IOException {
         if (path == null) {
             throw new NotSerializableException("an in-memory array (" + descr + " " + java.util.Arrays.toString(shape)
-                    + ") cannot be sent to another JVM; save it to a file first");
+                    + ") cannot be sent to another JVM; save it to a file first (for a result: use an operation that "
+                    + "writes a file, such as evalToNpy, or an output array mapped from a file)");
         }
         if (copyOnWrite) {
             throw new NotSerializableException("the copy-on-write (mode c) array of '" + path + "' cannot be sent to "

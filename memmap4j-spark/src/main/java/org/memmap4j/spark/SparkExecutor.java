@@ -45,8 +45,10 @@ import org.memmap4j.exec.RangeTask;
  * so a lost task costs little to retry. Progress is reported as partitions complete (polled a few times a second).
  *
  * <p><b>Cancellation.</b> Interrupting the thread in {@link #map} cancels the Spark job: no new task starts, and
- * {@code map} throws {@link CancellationException} with the interrupt status set. Spark does not interrupt running
- * tasks by default ({@code spark.job.interruptOnCancel}), so chunks being written finish.
+ * {@code map} throws {@link CancellationException} with the interrupt status set, at once. Spark does not interrupt
+ * running tasks by default ({@code spark.job.interruptOnCancel}), so tasks already running finish their chunks on the
+ * executors (no chunk of an output is left half-written), unlike the local engine without {@code map} waiting for
+ * them.
  *
  * <p>One {@code SparkContext} exists per JVM: an executor made with {@link #on(JavaSparkContext, long)} shares the
  * caller's and leaves it running on {@link #close()}; one made with {@link #start(SparkConf, long)} stops its own.

@@ -209,6 +209,42 @@ class SparkComputeTest {
     }
 
     @Test
+    void aResultInMemoryIsAClearError() {
+        assertThatThrownBy(() -> spark.eval(Expr.of(x).multiply(2)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("cannot run on Spark")
+                .hasMessageContaining("evalToNpy");
+    }
+
+    @Test
+    void interruptingTheCallerCancelsTheSparkJob() throws Exception {
+        Job<Void> slow = new Job<>("slow", 64, 8, 1, (from, to) -> {
+            Thread.sleep(300);
+            return null;
+        });
+        java.util.concurrent.atomic.AtomicReference<Throwable> thrown = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicBoolean interrupted = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread caller = new Thread(() -> {
+            try {
+                SparkExecutor.on(SharedSpark.context(), 8).map(slow);
+            } catch (Throwable t) {
+                thrown.set(t);
+                interrupted.set(Thread.currentThread().isInterrupted());
+            }
+        });
+        long t0 = System.nanoTime();
+        caller.start();
+        Thread.sleep(500);
+        caller.interrupt();
+        caller.join(10_000);
+        // 64 chunks of 300 ms on 2 cores would take about 10 s; cancelled, running tasks finish and no more start.
+        assertThat((System.nanoTime() - t0) / 1e9).isLessThan(5);
+        assertThat(thrown.get()).isInstanceOf(java.util.concurrent.CancellationException.class)
+                .hasMessageContaining("'slow' was interrupted");
+        assertThat(interrupted).isTrue();
+    }
+
+    @Test
     void aCopyOnWriteArrayIsAClearError() throws Exception {
         try (NDArray c = Npy.open(dir.resolve("x.npy"), Mode.COPY_ON_WRITE)) {
             assertThatThrownBy(() -> spark.sum(c))
