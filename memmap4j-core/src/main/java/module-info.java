@@ -10,4 +10,7 @@ module org.memmap4j {
     exports org.memmap4j.format;
     exports org.memmap4j.exec;
     exports org.memmap4j.compute;
+
+    // Optional engines (memmap4j-spark) register executors of their own.
+    uses org.memmap4j.exec.EngineProvider;
 }

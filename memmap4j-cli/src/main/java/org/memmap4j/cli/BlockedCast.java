@@ -6,6 +6,7 @@ import org.memmap4j.NDArray;
 import org.memmap4j.compute.Compute;
 import org.memmap4j.compute.Expr;
 import org.memmap4j.exec.ChunkExecutor;
+import org.memmap4j.exec.ArrayRef;
 import org.memmap4j.exec.Job;
 import org.memmap4j.exec.ProgressListener;
 
@@ -33,7 +34,7 @@ final class BlockedCast {
 
     /** The cast of one part: a view of the source into the view of the destination with the same elements. */
     @FunctionalInterface
-    private interface PartCast {
+    private interface PartCast extends java.io.Serializable {
         void run(NDArray src, NDArray dst);
     }
 
@@ -44,7 +45,8 @@ final class BlockedCast {
         if (from.equals(to) || from.kind().isComplex() || to.kind().isComplex()) {
             return (s, d) -> d.assign(s); // moves bytes for equal dtypes; Expr has no complex kernels
         }
-        return (s, d) -> SERIAL.evalInto(Expr.of(s).astype(to), d);
+        String descr = to.descr(); // a DType is not serializable; its descr names it exactly
+        return (s, d) -> SERIAL.evalInto(Expr.of(s).astype(DType.of(descr)), d);
     }
 
     /**
@@ -78,23 +80,26 @@ final class BlockedCast {
         int unitBytes = s.itemsize() + d.itemsize();
         PartCast cast = partCast(s.dtype(), d.dtype());
         if (s.isCContiguous()) {
-            NDArray d1 = d.reshape(n);
-            NDArray s1 = s.reshape(n);
-            executor.map(new Job<Void>("convert", n, unitBytes, FLAT_ALIGNMENT, (from, to) -> {
+            // Tasks reach the arrays through references, so that another JVM (the Spark engine) can map them.
+            ArrayRef s1 = ArrayRef.of(s.reshape(n));
+            ArrayRef d1 = ArrayRef.of(d.reshape(n));
+            executor.map(new Job<Void>("convert", n, unitBytes, FLAT_ALIGNMENT, (from, to) -> s1.apply(sa -> d1.apply(da -> {
                 Index[] range = {new Index.Slice(from, to, 1)};
-                cast.run(s1.get(range), d1.get(range));
+                cast.run(sa.get(range), da.get(range));
                 return null;
-            }), progress);
+            }))), progress);
             return;
         }
         Tiles t = new Tiles(d.shape(), fastestAxis(s), Math.max(1, pageBytes / d.itemsize()), Math.max(1, pageBytes / s.itemsize()));
-        executor.map(new Job<Void>("convert", t.count, t.elements * unitBytes, 1, (from, to) -> {
+        ArrayRef sr = ArrayRef.of(s);
+        ArrayRef dr = ArrayRef.of(d);
+        executor.map(new Job<Void>("convert", t.count, t.elements * unitBytes, 1, (from, to) -> sr.apply(sa -> dr.apply(da -> {
             for (long u = from; u < to; u++) {
                 Index[] tile = t.tile(u);
-                cast.run(s.get(tile), d.get(tile));
+                cast.run(sa.get(tile), da.get(tile));
             }
             return null;
-        }), progress);
+        }))), progress);
     }
 
     /** The axis along which the array's elements are closest in memory (smallest |stride| among axes longer than 1). */
@@ -116,7 +121,7 @@ final class BlockedCast {
      * {@code runS} along the source's fastest axis, one index along every other axis. Tiles are numbered in C
      * order of the grid, so consecutive tiles go along the last axis first.
      */
-    static final class Tiles {
+    static final class Tiles implements java.io.Serializable {
         final long[] shape;
         final long[] tile;
         final long[] grid;

@@ -15,6 +15,7 @@ import org.memmap4j.compute.Compute;
 import org.memmap4j.exec.ChunkExecutor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -52,14 +53,11 @@ final class SensorCommand implements Callable<Integer> {
             description = "Leading readings correlated (default 10000, as the seed; 'all' for every reading).")
     String corrReadings;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Threads (default: one per core).")
-    Integer threads;
-
     @Option(names = "--json", description = "Print the results as JSON.")
     boolean json;
 
-    @Option(names = "--quiet", description = "No progress bars.")
-    boolean quiet;
+    @Mixin
+    ExecOptions exec;
 
     @Option(names = "--force", description = "Replace existing output files.")
     boolean force;
@@ -73,9 +71,6 @@ final class SensorCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (threads != null && threads < 1) {
-            throw new ParameterException(spec.commandLine(), "--threads must be at least 1, got " + threads);
-        }
         if (sensors != null && sensors < 1 || readings != null && readings < 1) {
             throw new ParameterException(spec.commandLine(), "--sensors and --readings must be at least 1");
         }
@@ -86,8 +81,8 @@ final class SensorCommand implements Callable<Integer> {
             throw new java.nio.file.FileAlreadyExistsException(plot.toString());
         }
         SensorResult result;
-        try (ChunkExecutor executor = threads == null ? ChunkExecutor.local() : ChunkExecutor.local(threads, ChunkExecutor.DEFAULT_CHUNK_BYTES);
-             Progress progress = Progress.onStderr(quiet)) {
+        try (ChunkExecutor executor = exec.open();
+             Progress progress = exec.progress()) {
             Compute compute = Compute.on(executor);
             result = SensorPipeline.run(config, compute, progress::phase);
             if (plot != null) {

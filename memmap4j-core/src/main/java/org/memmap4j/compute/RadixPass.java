@@ -52,7 +52,7 @@ final class RadixPass implements Serializable {
     }
 
     /** Counts of one lane in one chunk (or merged over chunks). */
-    static final class Acc {
+    static final class Acc implements Serializable {
         /** Elements between ranges: gap[0] below the first range, gap[r] below range r, gap[R] above the last. */
         final long[] gap;
         /** Elements inside each range. */

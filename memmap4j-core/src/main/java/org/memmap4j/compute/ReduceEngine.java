@@ -18,6 +18,10 @@ import org.memmap4j.internal.StridedLoop;
  * boundaries are returned and merged by the caller. Both merge a group's blocks with the same binary counter
  * ({@link ReducePairwise}), whose tree depends only on the number of blocks: results are identical for every
  * thread count and chunk size, and only boundary partials (a few per chunk) are ever held.
+ *
+ * <p>On an executor that {@linkplain org.memmap4j.exec.ChunkExecutor#shipsTasks() ships tasks} to other JVMs, an
+ * output in memory cannot be written by the tasks: they return each whole group's merged partial instead, and the
+ * caller writes it, the same partial written by the same code, so results do not change.
  */
 final class ReduceEngine {
 
@@ -38,6 +42,9 @@ final class ReduceEngine {
     record Part(long group, long block, ReduceAcc acc) implements Serializable {
         @Serial
         private static final long serialVersionUID = 1L;
+
+        /** The block number of a whole group's merged partial, returned instead of written (see the class comment). */
+        static final long WHOLE = -1;
     }
 
     /** Reduces in into out (already allocated with the output shape) following the plan. */
@@ -47,18 +54,25 @@ final class ReduceEngine {
         }
         ArrayRef inRef = ArrayRef.of(in);
         ArrayRef outRef = ArrayRef.of(out);
+        boolean returnWhole = compute.executor.shipsTasks() && !outRef.isFileBacked();
         // With enough groups to share out, chunks hold whole groups: each is merged and written by its task and no
         // partial comes back, so heap use stays per task. Otherwise chunks may cut groups, whose partials (at most
         // a few groups' blocks) come back. Either way the merge tree is the same: results do not depend on this.
         long alignment = plan.groups() >= 4L * compute.executor.parallelism() ? plan.blocks() : 1;
         Job<List<Part>> job = new Job<>(spec.op().numpyName, plan.units(), plan.unitBytes(in.itemsize()), alignment,
-                (from, to) -> inRef.apply(a -> outRef.apply(o -> new Walk(plan, spec, a, o).run(from, to)))).scanning(in);
+                returnWhole ? (from, to) -> inRef.apply(a -> new Walk(plan, spec, a, null).run(from, to))
+                        : (from, to) -> inRef.apply(a -> outRef.apply(o -> new Walk(plan, spec, a, o).run(from, to))))
+                .scanning(in);
         List<List<Part>> chunks = compute.executor.map(job, compute.progress);
         Walk walk = new Walk(plan, spec, in, out);
         ReducePairwise pending = new ReducePairwise();
         long group = -1;
         for (List<Part> parts : chunks) {
             for (Part p : parts) {
+                if (p.block() == Part.WHOLE) {
+                    walk.write(p.group(), p.acc());
+                    continue;
+                }
                 if (p.group() != group) {
                     group = p.group();
                     pending.clear();
@@ -87,16 +101,20 @@ final class ReduceEngine {
         private final long singleStride;
         private final boolean single;
         private final ReduceKernels kernels;
+        /** No output to write: whole groups are returned as {@link Part#WHOLE} parts. */
+        private final boolean returnWhole;
 
+        /** A walk that writes whole groups to out, or returns them when out is null. */
         Walk(ReducePlan plan, Spec spec, NDArray in, NDArray out) {
             this.plan = plan;
             this.spec = spec;
+            this.returnWhole = out == null;
             this.inType = in.dtype();
-            this.outType = out.dtype();
+            this.outType = out == null ? null : out.dtype();
             this.inSeg = in.segment();
-            this.outSeg = out.segment();
+            this.outSeg = out == null ? null : out.segment();
             this.inBase = in.segmentOffset();
-            this.outBase = out.segmentOffset();
+            this.outBase = out == null ? 0 : out.segmentOffset();
             this.kept = new StridedLoop(plan.keptShape(), new long[][] {plan.keptInStrides(), plan.keptOutStrides()},
                     false);
             this.red = new StridedLoop(plan.redShape(), new long[][] {plan.redStrides()}, plan.logicalOrder());
@@ -124,7 +142,8 @@ final class ReduceEngine {
             long first = from / nb;
             long last = (to - 1) / nb;
             ReduceAcc.Scratch sc = new ReduceAcc.Scratch();
-            ReduceAcc reuse = newAcc();
+            // A returned partial must stay as it is until the task's result is sent: no reuse then.
+            ReduceAcc reuse = returnWhole ? null : newAcc();
             ReducePairwise pairwise = new ReducePairwise();
             if (!plan.columns()) {
                 // One output per group: walk the outputs of the chunk in one pass of the kept loop.
@@ -133,15 +152,18 @@ final class ReduceEngine {
                     for (long i = 0; i < n; i++, g[0]++) {
                         long in = off[0] + i * st[0];
                         long out = off[1] + i * st[1];
-                        unitsOf(g[0], from, to, parts, pairwise, reuse,
-                                (acc, b) -> computeSlice(acc, sc, in, b), acc -> acc.write(0, outSeg, out, outType));
+                        long group = g[0];
+                        unitsOf(group, from, to, parts, pairwise, reuse, (acc, b) -> computeSlice(acc, sc, in, b),
+                                returnWhole ? acc -> parts.add(new Part(group, Part.WHOLE, acc))
+                                        : acc -> acc.write(0, outSeg, out, outType));
                     }
                 });
             } else {
                 for (long g = first; g <= last; g++) {
                     Rows rows = rows(g);
-                    unitsOf(g, from, to, parts, pairwise, reuse,
-                            (acc, b) -> computeColumns(acc, sc, rows, b), acc -> write(rows, acc));
+                    long group = g;
+                    unitsOf(g, from, to, parts, pairwise, reuse, (acc, b) -> computeColumns(acc, sc, rows, b),
+                            returnWhole ? acc -> parts.add(new Part(group, Part.WHOLE, acc)) : acc -> write(rows, acc));
                 }
             }
             return parts;
@@ -159,8 +181,9 @@ final class ReduceEngine {
             long b1 = Math.min(to - g * nb, nb);
             boolean whole = b0 == 0 && b1 == nb;
             if (whole && nb == 1) {
-                compute.accept(reuse, 0);
-                write.accept(reuse);
+                ReduceAcc acc = reuse != null ? reuse : newAcc();
+                compute.accept(acc, 0);
+                write.accept(acc);
                 return;
             }
             pairwise.clear();

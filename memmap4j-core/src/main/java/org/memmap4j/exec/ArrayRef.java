@@ -17,8 +17,10 @@ import org.memmap4j.NDArray;
  * same bytes again: path, region, dtype, shape and strides.
  *
  * <p>Tasks use it through {@link #apply}: locally the function gets the original array; remotely the region is
- * mapped for the duration of the call and unmapped afterwards. Arrays in memory cannot leave their JVM:
- * serializing a reference to one fails with {@link NotSerializableException}.
+ * mapped for the duration of the call and unmapped afterwards; writes made there are forced to the file before
+ * the call returns, so that the driver and other nodes (on a shared file system) see them. Arrays in memory cannot
+ * leave their JVM, nor can copy-on-write ({@link Mode#COPY_ON_WRITE}) arrays, whose changes exist only in the JVM
+ * that made them: serializing a reference to one fails with {@link NotSerializableException}.
  */
 public final class ArrayRef implements Serializable {
 
@@ -51,6 +53,8 @@ public final class ArrayRef implements Serializable {
     private final long elementOffset;
     private final boolean writable;
     private final transient NDArray local;
+    /** Only checked where the reference is serialized, which is where the array is. */
+    private final transient boolean copyOnWrite;
 
     private ArrayRef(NDArray a) {
         this.local = a;
@@ -59,6 +63,7 @@ public final class ArrayRef implements Serializable {
         this.strides = a.strides();
         this.writable = a.isWritable();
         this.elementOffset = a.segmentOffset();
+        this.copyOnWrite = a.mode() == Mode.COPY_ON_WRITE && a.file().isPresent();
         if (a.file().isPresent() && a.fileOffset().isPresent()) {
             this.path = a.file().get().toString();
             this.mapStart = a.fileOffset().getAsLong() - elementOffset;
@@ -88,7 +93,8 @@ public final class ArrayRef implements Serializable {
 
     /**
      * Runs a function on the referenced array: the original in the JVM that made the reference; elsewhere a
-     * fresh mapping of the same file region (read-only unless the original was writable), unmapped on return.
+     * fresh mapping of the same file region (read-only unless the original was writable), forced to the file if
+     * writable and unmapped on return.
      *
      * @param f   the function
      * @param <R> its result
@@ -106,7 +112,13 @@ public final class ArrayRef implements Serializable {
         }
         try (NDArray bytes = MemMap.builder(Path.of(path)).dtype(DType.UINT8)
                 .mode(writable ? Mode.READ_WRITE : Mode.READ_ONLY).offset(mapStart).shape(mapLength).open()) {
-            return f.apply(bytes.asStrided(DType.of(descr), elementOffset, shape, strides));
+            R result = f.apply(bytes.asStrided(DType.of(descr), elementOffset, shape, strides));
+            if (writable) {
+                // Unmapping alone leaves the pages to write-back, which other hosts of a shared file system (NFS)
+                // may not see for a while; the driver reads the output as soon as the task reports success.
+                bytes.flush();
+            }
+            return result;
         }
     }
 
@@ -114,7 +126,12 @@ public final class ArrayRef implements Serializable {
     private void writeObject(ObjectOutputStream out) throws IOException {
         if (path == null) {
             throw new NotSerializableException("an in-memory array (" + descr + " " + java.util.Arrays.toString(shape)
-                    + ") cannot be sent to another JVM; save it to a file first");
+                    + ") cannot be sent to another JVM; save it to a file first (for a result: use an operation that "
+                    + "writes a file, such as evalToNpy, or an output array mapped from a file)");
+        }
+        if (copyOnWrite) {
+            throw new NotSerializableException("the copy-on-write (mode c) array of '" + path + "' cannot be sent to "
+                    + "another JVM: its changes exist only in this one; open the file in mode r or r+ instead");
         }
         out.defaultWriteObject();
     }

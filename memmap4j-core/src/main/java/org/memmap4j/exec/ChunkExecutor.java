@@ -47,6 +47,17 @@ public interface ChunkExecutor extends AutoCloseable {
         return map(job, ProgressListener.NONE);
     }
 
+    /**
+     * Tells whether tasks run in other JVMs, serialized (the Spark engine): they then reach arrays only through
+     * {@link ArrayRef}s of files, so operations whose tasks would write into an array in memory have them return
+     * their results instead, which the caller writes.
+     *
+     * @return true if tasks and their results are shipped; false (the default) if they run in this JVM
+     */
+    default boolean shipsTasks() {
+        return false;
+    }
+
     /** {@return how many chunks may run at once} */
     int parallelism();
 
