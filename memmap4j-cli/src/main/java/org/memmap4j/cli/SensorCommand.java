@@ -62,6 +62,10 @@ final class SensorCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Replace existing output files.")
     boolean force;
 
+    @Option(names = "--no-sync", description = "Do not wait for the files to reach the disk (the seed's flush()): "
+            + "they are complete in the page cache, which a killed process does not lose but a power failure may.")
+    boolean noSync;
+
     @Option(names = "--plot", paramLabel = "FILE.png",
             description = "Also draw one figure: the first sensors' traces, a histogram of all processed readings, the correlation heatmap.")
     Path plot;
@@ -75,7 +79,7 @@ final class SensorCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--sensors and --readings must be at least 1");
         }
         SensorPipeline.Config config = new SensorPipeline.Config(sensors, readings, seed, input, dir,
-                SensorFormat.of(format), force, parseCorrReadings());
+                SensorFormat.of(format), force, parseCorrReadings(), !noSync);
         if (plot != null && !force && java.nio.file.Files.exists(plot)) {
             // Checked before hours of work, not after.
             throw new java.nio.file.FileAlreadyExistsException(plot.toString());

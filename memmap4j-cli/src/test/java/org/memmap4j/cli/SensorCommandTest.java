@@ -106,6 +106,24 @@ class SensorCommandTest {
         assertThat(ok).isEqualTo("True");
     }
 
+    /** --no-sync skips only the waits for the disk: the same answers and the same files, under their final names. */
+    @Test
+    void noSyncWritesTheSameFiles() throws Exception {
+        Result a = CliTest.run("sensor", "--sensors", 7, "--readings", 20_000, "--dir", dir.resolve("a"), "--json", "--quiet");
+        Result b = CliTest.run("sensor", "--sensors", 7, "--readings", 20_000, "--dir", dir.resolve("b"), "--json", "--quiet",
+                "--no-sync");
+        assertThat(a.code()).as(a.err()).isZero();
+        assertThat(b.code()).as(b.err()).isZero();
+        assertThat(answers(b.out())).isEqualTo(answers(a.out()));
+        for (String f : List.of("sensor_readings.npy", "processed_readings.npy", "sensor_statistics.npy")) {
+            assertThat(Files.readAllBytes(dir.resolve("b").resolve(f))).as(f).isEqualTo(Files.readAllBytes(dir.resolve("a").resolve(f)));
+        }
+        try (Stream<Path> s = Files.list(dir.resolve("b"))) {
+            assertThat(s.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder(
+                    "sensor_readings.npy", "processed_readings.npy", "sensor_statistics.npy");
+        }
+    }
+
     /** The JSON up to the files: the answers, without paths and times. */
     private static String answers(String json) {
         return json.substring(0, json.indexOf(",\"files\""));

@@ -59,18 +59,19 @@ public enum SensorFormat {
 
     /**
      * Creates a file of C-ordered native elements under a temporary name ({@link AtomicFile}), lets the writer fill
-     * it, forces it to disk and renames it into place.
+     * it, forces it to disk (if asked) and renames it into place.
      *
      * @param file   the file to create
      * @param force  whether an existing file may be replaced
+     * @param sync   whether to force the file to disk before the rename
      * @param dtype  the element type, native byte order
      * @param shape  the shape
      * @param writer fills the elements at dataOffset + position * itemsize
      * @throws java.nio.file.FileAlreadyExistsException if the file exists and force is false
      * @throws IOException if writing fails; the file is then left as it was
      */
-    void create(Path file, boolean force, DType dtype, long[] shape, ElementWriter writer) throws IOException {
-        AtomicFile.write(file, force, tmp -> writer.write(tmp, prepare(tmp, dtype, shape)));
+    void create(Path file, boolean force, boolean sync, DType dtype, long[] shape, ElementWriter writer) throws IOException {
+        AtomicFile.write(file, force, sync, tmp -> writer.write(tmp, prepare(tmp, dtype, shape)));
     }
 
     /**

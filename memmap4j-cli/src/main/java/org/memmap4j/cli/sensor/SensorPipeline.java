@@ -57,9 +57,12 @@ public final class SensorPipeline {
      * @param format       the format of the files written
      * @param force        whether existing output files may be replaced
      * @param corrReadings how many leading readings to correlate (at most N); 0 or less for all
+     * @param sync         whether the files are forced to the storage device before they are renamed into place (as
+     *                     the seed's {@code flush()} does); without it they are complete in the page cache, which a
+     *                     killed process does not lose but a power failure may
      */
     public record Config(Integer sensors, Long readings, long seed, Path input, Path dir, SensorFormat format,
-                         boolean force, long corrReadings) {
+                         boolean force, long corrReadings, boolean sync) {
 
         /**
          * Validates a configuration.
@@ -72,6 +75,25 @@ public final class SensorPipeline {
             if (sensors != null && sensors < 1 || readings != null && readings < 1) {
                 throw new IllegalArgumentException("--sensors and --readings must be at least 1, got " + sensors + " and " + readings);
             }
+        }
+
+        /**
+         * A configuration whose files are forced to disk.
+         *
+         * @param sensors      S (see the record's description)
+         * @param readings     N
+         * @param seed         the generation seed
+         * @param input        an existing file of readings, or null
+         * @param dir          where the files go, or null
+         * @param format       the format of the files written
+         * @param force        whether existing output files may be replaced
+         * @param corrReadings how many leading readings to correlate; 0 or less for all
+         * @throws NullPointerException     if format is null
+         * @throws IllegalArgumentException if sensors or readings is given and below 1
+         */
+        public Config(Integer sensors, Long readings, long seed, Path input, Path dir, SensorFormat format,
+                      boolean force, long corrReadings) {
+            this(sensors, readings, seed, input, dir, format, force, corrReadings, true);
         }
     }
 
@@ -117,7 +139,8 @@ public final class SensorPipeline {
 
     /**
      * Opens or generates the readings and processes them. Every file is written under a temporary name and forced
-     * to disk in the background as soon as it is complete, while the later phases run on its pages; the renames come
+     * to disk in the background from the moment it is created, while it is written and then while the later phases
+     * run on its pages; the renames come
      * at the end, the inner files first. The time spent waiting for a file to reach the disk is its phase's.
      */
     private SensorResult run() throws IOException {
@@ -136,11 +159,12 @@ public final class SensorPipeline {
             Path statsFile = dir.resolve("sensor_statistics" + ext);
             checkOutputs(c, generate ? List.of(rawFile, processedFile, statsFile) : List.of(processedFile, statsFile));
             if (generate) {
-                AtomicFile.write(rawFile, c.force(), tmp -> {
+                AtomicFile.write(rawFile, c.force(), c.sync(), tmp -> {
                     long t0 = System.nanoTime();
                     long dataOffset = format.prepare(tmp, DType.FLOAT32, shape);
+                    BackgroundSync sync = BackgroundSync.start(tmp, c.sync());
                     SensorGenerator.generate(compute, phases.apply("generate"), tmp, dataOffset, sensors, readings, c.seed());
-                    BackgroundSync sync = BackgroundSync.start(tmp);
+                    sync.written();
                     generateSeconds = seconds(t0);
                     try (NDArray raw = format.open(tmp, DType.FLOAT32, shape)) {
                         process(raw, processedFile, statsFile);
@@ -164,11 +188,12 @@ public final class SensorPipeline {
 
     /** Phases 2 to 5 on the raw readings, writing the processed and statistics files. */
     private void process(NDArray raw, Path processedFile, Path statsFile) throws IOException {
-        AtomicFile.write(processedFile, config.force(), tmp -> {
+        AtomicFile.write(processedFile, config.force(), config.sync(), tmp -> {
             long t0 = System.nanoTime();
             long dataOffset = format.prepare(tmp, DType.FLOAT32, raw.shape());
+            BackgroundSync sync = BackgroundSync.start(tmp, config.sync());
             RowPasses.SumMinMax first = Converter.convert(compute, phases.apply("convert"), raw, tmp, dataOffset);
-            BackgroundSync sync = BackgroundSync.start(tmp);
+            sync.written();
             convertSeconds = seconds(t0);
             try (NDArray processed = format.open(tmp, DType.FLOAT32, raw.shape())) {
                 long t1 = System.nanoTime();
@@ -236,7 +261,7 @@ public final class SensorPipeline {
 
     private void writeStatistics(double[][] stats, Path file) throws IOException {
         long[] shape = {stats.length, 5};
-        format.create(file, config.force(), DType.FLOAT64, shape, (tmp, dataOffset) -> {
+        format.create(file, config.force(), config.sync(), DType.FLOAT64, shape, (tmp, dataOffset) -> {
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE); Arena arena = Arena.ofConfined()) {
                 MemorySegment buf = arena.allocate(8L * 5 * stats.length, 8);
                 for (int s = 0; s < stats.length; s++) {
