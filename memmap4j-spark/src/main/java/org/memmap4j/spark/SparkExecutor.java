@@ -61,6 +61,11 @@ public final class SparkExecutor implements ChunkExecutor {
     static final long TASK_BYTES = 256L << 20;
     /** How often a running job's progress is polled. */
     private static final long POLL_MILLIS = 200;
+    /**
+     * How long a job on a cluster waits for a first executor before it fails, in seconds: system property
+     * {@code memmap4j.spark.executorWait}, default 120. Spark itself would wait forever, warning in its log.
+     */
+    static final String EXECUTOR_WAIT_PROPERTY = "memmap4j.spark.executorWait";
 
     private final JavaSparkContext sc;
     private final boolean ownsContext;
@@ -152,7 +157,9 @@ public final class SparkExecutor implements ChunkExecutor {
      * @throws RuntimeException           the exception a chunk threw, as the local engine throws it (checked ones
      *                                    wrapped: {@link IOException} in {@link UncheckedIOException}); other Spark
      *                                    failures (a lost executor after retries) as Spark reports them
-     * @throws IllegalStateException      if the executor is closed
+     * @throws IllegalStateException      if the executor is closed, or no executor joined the cluster within
+     *                                    {@code memmap4j.spark.executorWait} seconds (default 120; the job is
+     *                                    cancelled)
      */
     @Override
     public <P> List<P> map(Job<P> job, ProgressListener progress) {
@@ -220,15 +227,26 @@ public final class SparkExecutor implements ChunkExecutor {
     private <P> List<List<P>> await(Job<P> job, JavaFutureAction<List<List<P>>> future, int partitions,
                                     long totalBytes, ProgressListener progress) {
         long reported = 0;
+        long started = System.nanoTime();
+        long executorWait = TimeUnit.SECONDS.toNanos(Long.getLong(EXECUTOR_WAIT_PROPERTY, 120));
         try {
             while (true) {
                 try {
                     return future.get(POLL_MILLIS, TimeUnit.MILLISECONDS);
                 } catch (TimeoutException e) {
-                    long done = totalBytes * completedTasks(future) / partitions;
+                    long completed = completedTasks(future);
+                    long done = totalBytes * completed / partitions;
                     if (done > reported && done < totalBytes) {
                         reported = done;
                         progress.progress(done, totalBytes);
+                    }
+                    if (completed == 0 && System.nanoTime() - started > executorWait && !hasExecutors()) {
+                        future.cancel(true);
+                        throw new IllegalStateException("job '" + job.name() + "': no Spark executor has joined "
+                                + sc.master() + " after " + TimeUnit.NANOSECONDS.toSeconds(executorWait) + " s: check "
+                                + "that workers are running and can reach this driver (spark.driver.host), and that "
+                                + "spark.executor.memory and spark.executor.cores fit a worker (-D" + EXECUTOR_WAIT_PROPERTY
+                                + "=SECONDS waits longer)");
                     }
                 }
             }
@@ -240,6 +258,11 @@ public final class SparkExecutor implements ChunkExecutor {
         } catch (ExecutionException e) {
             throw failure(job, e.getCause() != null ? e.getCause() : e);
         }
+    }
+
+    /** {@return true if tasks can run: local mode, or at least one executor besides the driver} */
+    private boolean hasExecutors() {
+        return sc.isLocal() || sc.statusTracker().getExecutorInfos().length > 1;
     }
 
     /** Tasks completed so far in the stages of a running job. */

@@ -87,6 +87,42 @@ class StandaloneClusterTest {
         }
     }
 
+    /** A cluster without workers: Spark would wait forever; the job fails after memmap4j.spark.executorWait. */
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void withoutWorkersAJobFailsWithAClearErrorInsteadOfWaitingForever() throws Exception {
+        String cp = System.getProperty("java.class.path");
+        Path home = Files.createDirectories(dir.resolve("spark-home").resolve("jars")).getParent();
+        int port = freePort();
+        String master = "spark://127.0.0.1:" + port;
+        Path f = dir.resolve("a.npy");
+        assertThat(Main.run(new String[] {"create", f.toString(), "--dtype", "f4", "--shape", "1000", "--fill", "arange"},
+                new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()))).isZero();
+        try {
+            Process m = start(home, "master", cp, "org.apache.spark.deploy.master.Master",
+                    "--host", "127.0.0.1", "--port", Integer.toString(port), "--webui-port", Integer.toString(freePort()));
+            awaitPort(m, port);
+            Process d = new ProcessBuilder(java(), "--enable-native-access=ALL-UNNAMED", "--add-modules",
+                    "jdk.incubator.vector", "--sun-misc-unsafe-memory-access=allow", "-Dspark.driver.host=127.0.0.1",
+                    "-Dspark.driver.bindAddress=127.0.0.1", "-Dmemmap4j.spark.executorWait=3", "-cp", cp,
+                    Main.class.getName(), "stats", f.toString(), "--engine", "spark", "--master", master)
+                    .redirectError(dir.resolve("driver.log").toFile()).redirectOutput(dir.resolve("driver.out").toFile())
+                    .start();
+            processes.add(d);
+            assertThat(d.waitFor(90, TimeUnit.SECONDS)).as("the driver gave up").isTrue();
+            assertThat(d.exitValue()).isEqualTo(1);
+            assertThat(Files.readString(dir.resolve("driver.log")))
+                    .contains("memmap4j: job '").contains("no Spark executor has joined " + master + " after 3 s");
+        } finally {
+            for (Process p : processes.reversed()) {
+                p.destroy();
+                if (!p.waitFor(20, TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                }
+            }
+        }
+    }
+
     private Process start(Path home, String name, String cp, String main, String... args) throws IOException {
         // INFO logs (the tests' own configuration keeps warnings only): the test waits for the worker's registration.
         Path logConf = dir.resolve("log4j2-info.properties");
