@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,52 +40,43 @@ class StandaloneClusterTest {
         Path home = Files.createDirectories(dir.resolve("spark-home").resolve("jars")).getParent();
         int port = freePort();
         String master = "spark://127.0.0.1:" + port;
-        try {
-            Process m = start(home, "master", cp, "org.apache.spark.deploy.master.Master",
-                    "--host", "127.0.0.1", "--port", Integer.toString(port), "--webui-port", Integer.toString(freePort()));
-            awaitPort(m, port);
-            Process w = start(home, "worker", cp, "org.apache.spark.deploy.worker.Worker", "--host", "127.0.0.1",
-                    "--cores", "2", "--memory", "1g", "--webui-port", Integer.toString(freePort()),
-                    "--work-dir", dir.resolve("work").toString(), master);
-            awaitLog(w, dir.resolve("worker.log"), "Successfully registered with master");
+        Process m = start(home, "master", cp, "org.apache.spark.deploy.master.Master",
+                "--host", "127.0.0.1", "--port", Integer.toString(port), "--webui-port", Integer.toString(freePort()));
+        awaitPort(m, port);
+        Process w = start(home, "worker", cp, "org.apache.spark.deploy.worker.Worker", "--host", "127.0.0.1",
+                "--cores", "2", "--memory", "1g", "--webui-port", Integer.toString(freePort()),
+                "--work-dir", dir.resolve("work").toString(), master);
+        awaitLog(w, dir.resolve("worker.log"), "Successfully registered with master");
 
-            Object[] common = {"sensor", "--sensors", 12, "--readings", 40_000, "--seed", 3, "--json", "--quiet",
-                "--corr-readings", "all", "--chunk-bytes", 65_536};
-            Path lo = dir.resolve("local");
-            Path sp = dir.resolve("cluster");
-            StringWriter out = new StringWriter();
-            StringWriter err = new StringWriter();
-            int code = Main.run(strings(common, "--dir", lo), new PrintWriter(out, true), new PrintWriter(err, true));
-            assertThat(code).as(err.toString()).isZero();
+        Object[] common = {"sensor", "--sensors", 12, "--readings", 40_000, "--seed", 3, "--json", "--quiet",
+            "--corr-readings", "all", "--chunk-bytes", 65_536};
+        Path lo = dir.resolve("local");
+        Path sp = dir.resolve("cluster");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(strings(common, "--dir", lo), new PrintWriter(out, true), new PrintWriter(err, true));
+        assertThat(code).as(err.toString()).isZero();
 
-            List<String> driver = new ArrayList<>(List.of(java(), "--enable-native-access=ALL-UNNAMED",
-                    "--add-modules", "jdk.incubator.vector", "--sun-misc-unsafe-memory-access=allow",
-                    "-Dspark.driver.host=127.0.0.1", "-Dspark.driver.bindAddress=127.0.0.1",
-                    "-Dspark.executor.extraClassPath=" + cp, "-Dspark.executor.memory=512m", "-Dspark.cores.max=2",
-                    "-cp", cp, Main.class.getName()));
-            driver.addAll(List.of(strings(common, "--dir", sp, "--engine", "spark", "--master", master)));
-            Process d = new ProcessBuilder(driver).redirectError(dir.resolve("driver.log").toFile())
-                    .redirectOutput(dir.resolve("driver.out").toFile()).start();
-            processes.add(d);
-            assertThat(d.waitFor(3, TimeUnit.MINUTES)).as("driver finished").isTrue();
-            assertThat(d.exitValue()).as(Files.readString(dir.resolve("driver.log"))).isZero();
+        List<String> driver = new ArrayList<>(List.of(java(), "--enable-native-access=ALL-UNNAMED",
+                "--add-modules", "jdk.incubator.vector", "--sun-misc-unsafe-memory-access=allow",
+                "-Dspark.driver.host=127.0.0.1", "-Dspark.driver.bindAddress=127.0.0.1",
+                "-Dspark.executor.extraClassPath=" + cp, "-Dspark.executor.memory=512m", "-Dspark.cores.max=2",
+                "-cp", cp, Main.class.getName()));
+        driver.addAll(List.of(strings(common, "--dir", sp, "--engine", "spark", "--master", master)));
+        Process d = new ProcessBuilder(driver).redirectError(dir.resolve("driver.log").toFile())
+                .redirectOutput(dir.resolve("driver.out").toFile()).start();
+        processes.add(d);
+        assertThat(d.waitFor(3, TimeUnit.MINUTES)).as("driver finished").isTrue();
+        assertThat(d.exitValue()).as(Files.readString(dir.resolve("driver.log"))).isZero();
 
-            String cluster = Files.readString(dir.resolve("driver.out"));
-            assertThat(SparkCliTest.comparable(cluster, sp, lo)).isEqualTo(SparkCliTest.comparable(out.toString(), lo, lo))
-                    .contains("\"anomalies\"");
-            for (String f : List.of("sensor_readings.npy", "processed_readings.npy", "sensor_statistics.npy")) {
-                assertThat(Files.readAllBytes(sp.resolve(f))).as(f).isEqualTo(Files.readAllBytes(lo.resolve(f)));
-            }
-            // The tasks ran in an executor JVM the worker started, not in the driver.
-            assertThat(Files.readString(dir.resolve("worker.log"))).contains("Asked to launch executor");
-        } finally {
-            for (Process p : processes.reversed()) {
-                p.destroy();
-                if (!p.waitFor(20, TimeUnit.SECONDS)) {
-                    p.destroyForcibly();
-                }
-            }
+        String cluster = Files.readString(dir.resolve("driver.out"));
+        assertThat(SparkCliTest.comparable(cluster, sp, lo)).isEqualTo(SparkCliTest.comparable(out.toString(), lo, lo))
+                .contains("\"anomalies\"");
+        for (String f : List.of("sensor_readings.npy", "processed_readings.npy", "sensor_statistics.npy")) {
+            assertThat(Files.readAllBytes(sp.resolve(f))).as(f).isEqualTo(Files.readAllBytes(lo.resolve(f)));
         }
+        // The tasks ran in an executor JVM the worker started, not in the driver.
+        assertThat(Files.readString(dir.resolve("worker.log"))).contains("Asked to launch executor");
     }
 
     /** A cluster without workers: Spark would wait forever; the job fails after memmap4j.spark.executorWait. */
@@ -98,27 +90,29 @@ class StandaloneClusterTest {
         Path f = dir.resolve("a.npy");
         assertThat(Main.run(new String[] {"create", f.toString(), "--dtype", "f4", "--shape", "1000", "--fill", "arange"},
                 new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()))).isZero();
-        try {
-            Process m = start(home, "master", cp, "org.apache.spark.deploy.master.Master",
-                    "--host", "127.0.0.1", "--port", Integer.toString(port), "--webui-port", Integer.toString(freePort()));
-            awaitPort(m, port);
-            Process d = new ProcessBuilder(java(), "--enable-native-access=ALL-UNNAMED", "--add-modules",
-                    "jdk.incubator.vector", "--sun-misc-unsafe-memory-access=allow", "-Dspark.driver.host=127.0.0.1",
-                    "-Dspark.driver.bindAddress=127.0.0.1", "-Dmemmap4j.spark.executorWait=3", "-cp", cp,
-                    Main.class.getName(), "stats", f.toString(), "--engine", "spark", "--master", master)
-                    .redirectError(dir.resolve("driver.log").toFile()).redirectOutput(dir.resolve("driver.out").toFile())
-                    .start();
-            processes.add(d);
-            assertThat(d.waitFor(90, TimeUnit.SECONDS)).as("the driver gave up").isTrue();
-            assertThat(d.exitValue()).isEqualTo(1);
-            assertThat(Files.readString(dir.resolve("driver.log")))
-                    .contains("memmap4j: job '").contains("no Spark executor has joined " + master + " after 3 s");
-        } finally {
-            for (Process p : processes.reversed()) {
-                p.destroy();
-                if (!p.waitFor(20, TimeUnit.SECONDS)) {
-                    p.destroyForcibly();
-                }
+        Process m = start(home, "master", cp, "org.apache.spark.deploy.master.Master",
+                "--host", "127.0.0.1", "--port", Integer.toString(port), "--webui-port", Integer.toString(freePort()));
+        awaitPort(m, port);
+        Process d = new ProcessBuilder(java(), "--enable-native-access=ALL-UNNAMED", "--add-modules",
+                "jdk.incubator.vector", "--sun-misc-unsafe-memory-access=allow", "-Dspark.driver.host=127.0.0.1",
+                "-Dspark.driver.bindAddress=127.0.0.1", "-Dmemmap4j.spark.executorWait=3", "-cp", cp,
+                Main.class.getName(), "stats", f.toString(), "--engine", "spark", "--master", master)
+                .redirectError(dir.resolve("driver.log").toFile()).redirectOutput(dir.resolve("driver.out").toFile())
+                .start();
+        processes.add(d);
+        assertThat(d.waitFor(90, TimeUnit.SECONDS)).as("the driver gave up").isTrue();
+        assertThat(d.exitValue()).isEqualTo(1);
+        assertThat(Files.readString(dir.resolve("driver.log")))
+                .contains("memmap4j: job '").contains("no Spark executor has joined " + master + " after 3 s");
+    }
+
+    /** Stops the master, worker and driver processes a test started, last started first. */
+    @AfterEach
+    void stopProcesses() throws InterruptedException {
+        for (Process p : processes.reversed()) {
+            p.destroy();
+            if (!p.waitFor(20, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
             }
         }
     }
