@@ -11,7 +11,7 @@ import org.memmap4j.internal.StridedLoop;
 /**
  * Writes kernel values to an output at C-order flat positions, cast to the output's dtype with NumPy's unsafe
  * array casting (the caller has already applied the casting rule it wants): any view, any byte order. Contiguous
- * rows of the kernel's own float32, float64 or 64-bit integer type are bulk copies.
+ * rows of the kernel's own float32, float64, 64-bit integer or bool type are bulk copies.
  */
 final class ExprSink implements StridedLoop.RowOp {
 
@@ -66,6 +66,11 @@ final class ExprSink implements StridedLoop.RowOp {
             }
             if ((to == Kind.INT64 || to == Kind.UINT64) && k.dom == ExprKernel.Dom.L) {
                 MemorySegment.copy(k.l, p, seg, (ValueLayout.OfLong) type.layout(), off, n);
+                return;
+            }
+            if (to == Kind.BOOL && k.dom == ExprKernel.Dom.B) {
+                // Comparisons into a bool array (a mask file): their 0/1 bytes are NumPy's bool bytes.
+                MemorySegment.copy(k.b, p, seg, ValueLayout.JAVA_BYTE, off, n);
                 return;
             }
         }

@@ -11,7 +11,8 @@ import org.memmap4j.format.Npy;
  * file, on a large float32 .npy file. Run with
  * {@code flock /tmp/bench.lock java -Xmx64m --add-modules jdk.incubator.vector -cp target/classes:target/test-classes
  * org.memmap4j.compute.ExprBench /tmp/big4g.npy [what]}; what is {@code mask}, {@code fused}, {@code minmax}
- * (minWhere's vector pass against the generic path), {@code generic}, {@code cpu} or {@code all}.
+ * (minWhere's vector pass against the generic path), {@code generic}, {@code tobool} (a comparison into a bool
+ * file), {@code cpu} or {@code all}.
  */
 public final class ExprBench {
 
@@ -58,6 +59,21 @@ public final class ExprBench {
                     NDArray s = c.sumWhere(a, Expr.of(b).add(0.0f).gt(0.5));
                     System.out.printf("generic a[(a+0)>0.5].sum() = %s  %.3f s%n", s.getDouble(), (System.nanoTime() - t) / 1e9);
                 }
+            }
+            if (what.equals("tobool")) {
+                // A comparison written to a bool .npy (a mask file), against the same elements added into a float32 one.
+                NDArray part = a.get(":50000000");
+                Path out = Files.createTempFile("exprbench", ".npy");
+                for (int r = 0; r < reps; r++) {
+                    long t = System.nanoTime();
+                    c.evalToNpy(Expr.of(part).gt(0.5), out, true).close();
+                    long t1 = System.nanoTime();
+                    c.evalToNpy(Expr.of(part).add(1f), out, true).close();
+                    long t2 = System.nanoTime();
+                    System.out.printf("50M: a > 0.5 into bool .npy %.3f s   a + 1 into float32 .npy %.3f s%n",
+                            (t1 - t) / 1e9, (t2 - t1) / 1e9);
+                }
+                Files.deleteIfExists(out);
             }
             if (what.equals("cpu")) {
                 // Single thread, 100M elements, output already faulted in: the compute cost alone.
