@@ -36,6 +36,24 @@ interface MaskKernels {
     /** Counts the float64 elements x at byte offset off, n of them, for which {@code x OP c}. */
     long countF64(MemorySegment s, long off, long n, Op op, double c);
 
+    /** Counts the native int32 elements x at byte offset off, n of them, for which {@code x OP c}. */
+    long countI32(MemorySegment s, long off, long n, Op op, int c);
+
+    /** Counts the native int64 elements x at byte offset off, n of them, for which {@code x OP c}. */
+    long countI64(MemorySegment s, long off, long n, Op op, long c);
+
+    /**
+     * Sums, in int64 arithmetic (wrapping, as NumPy's int sums), the native int32 (i32) or int64 elements x at byte
+     * offset off, n of them, for which {@code x OP c}; the order does not matter.
+     */
+    long sumInt(MemorySegment s, long off, long n, Op op, long c, boolean i32);
+
+    /**
+     * Returns the smallest (or largest) native int32 (i32) or int64 element x at byte offset off, n of them, for
+     * which {@code x OP c}; {@link Long#MAX_VALUE} ({@link Long#MIN_VALUE}) if none is selected.
+     */
+    long extremeInt(MemorySegment s, long off, long n, Op op, long c, boolean i32, boolean max);
+
     /**
      * Returns the smallest (or largest) float32 element x at byte offset off, n of them, for which {@code x OP c},
      * in {@link Math#min}'s (or {@link Math#max}'s) order: NaN if a selected element is NaN, -0.0 below +0.0; +inf
@@ -73,6 +91,56 @@ interface MaskKernels {
             case GE -> x >= c;
             default -> throw new IllegalArgumentException("not a comparison: " + op);
         };
+    }
+
+    /** {@return whether {@code x OP c}, for a comparison op on integers} */
+    static boolean test(Op op, long x, long c) {
+        return switch (op) {
+            case EQ -> x == c;
+            case NE -> x != c;
+            case LT -> x < c;
+            case LE -> x <= c;
+            case GT -> x > c;
+            case GE -> x >= c;
+            default -> throw new IllegalArgumentException("not a comparison: " + op);
+        };
+    }
+
+    /** Counts the int32 or int64 elements from position i to n for which {@code x OP c}: the vector kernels' tails. */
+    static long countFrom(MemorySegment s, long off, long i, long n, Op op, long c, boolean i32) {
+        long k = 0;
+        for (; i < n; i++) {
+            long x = i32 ? s.get(ValueLayout.JAVA_INT_UNALIGNED, off + 4L * i)
+                    : s.get(ValueLayout.JAVA_LONG_UNALIGNED, off + 8L * i);
+            if (test(op, x, c)) {
+                k++;
+            }
+        }
+        return k;
+    }
+
+    /** Sums the selected int32 or int64 elements from position i to n into sum: the vector kernels' tails. */
+    static long sumFrom(long sum, MemorySegment s, long off, long i, long n, Op op, long c, boolean i32) {
+        for (; i < n; i++) {
+            long x = i32 ? s.get(ValueLayout.JAVA_INT_UNALIGNED, off + 4L * i)
+                    : s.get(ValueLayout.JAVA_LONG_UNALIGNED, off + 8L * i);
+            if (test(op, x, c)) {
+                sum += x;
+            }
+        }
+        return sum;
+    }
+
+    /** Folds the selected int32 or int64 elements from position i to n into the extreme e: the vector kernels' tails. */
+    static long extremeFrom(long e, MemorySegment s, long off, long i, long n, Op op, long c, boolean i32, boolean max) {
+        for (; i < n; i++) {
+            long x = i32 ? s.get(ValueLayout.JAVA_INT_UNALIGNED, off + 4L * i)
+                    : s.get(ValueLayout.JAVA_LONG_UNALIGNED, off + 8L * i);
+            if (test(op, x, c)) {
+                e = max ? Math.max(e, x) : Math.min(e, x);
+            }
+        }
+        return e;
     }
 
     /** The reference implementation, element by element. */
@@ -129,6 +197,26 @@ interface MaskKernels {
                 }
             }
             return k;
+        }
+
+        @Override
+        public long countI32(MemorySegment s, long off, long n, Op op, int c) {
+            return countFrom(s, off, 0, n, op, c, true);
+        }
+
+        @Override
+        public long countI64(MemorySegment s, long off, long n, Op op, long c) {
+            return countFrom(s, off, 0, n, op, c, false);
+        }
+
+        @Override
+        public long sumInt(MemorySegment s, long off, long n, Op op, long c, boolean i32) {
+            return sumFrom(0, s, off, 0, n, op, c, i32);
+        }
+
+        @Override
+        public long extremeInt(MemorySegment s, long off, long n, Op op, long c, boolean i32, boolean max) {
+            return extremeFrom(max ? Long.MIN_VALUE : Long.MAX_VALUE, s, off, 0, n, op, c, i32, max);
         }
     }
 }

@@ -97,7 +97,7 @@ final class MaskOps {
         long[] shape = values == null ? where.shape : NDArrays.broadcastShapes(values.shape, where.shape);
         long n = sizeOf(shape);
         Kind acc = accumulator(what, values == null ? Kind.BOOL : values.ty.kind());
-        MaskPattern p = MaskPattern.match(values, where);
+        MaskPattern p = MaskPattern.match(values, where, what);
         RangeTask<MaskReducer> task = p != null ? p.task(what, acc) : genericTask(what, acc, values, where, shape);
         long unitBytes = 1 + (values == null ? 0 : values.ty.kind().itemSize());
         MaskReducer total = new MaskReducer(what, acc);

@@ -13,21 +13,31 @@ import org.memmap4j.exec.RangeTask;
 /**
  * The hot mask pattern: a mask {@code x OP c} (or {@code c OP x}) comparing a C-contiguous native float32 or
  * float64 array with a scalar, reducing either the mask itself (count) or the same array's elements (sum, mean,
- * min, max).
+ * min, max); or an int32 or int64 array with an int scalar of its range, counted.
  * Its task reads the array's memory once through {@link MaskKernels}, with the same block order as the generic
  * path, so both give the same bits.
  *
  * @param leaf the array operand
  * @param op   the comparison, with the array on the left
  * @param c    the scalar, in the array's precision (a float32 array compares with the float32 nearest the scalar)
+ * @param ic   the int scalar of an integer array
  */
-record MaskPattern(ExprArray leaf, Op op, double c) implements Serializable {
+record MaskPattern(ExprArray leaf, Op op, double c, long ic) implements Serializable {
 
     @Serial
     private static final long serialVersionUID = 1L;
 
     /** Returns the pattern of (values, where), or null; values null means a count of where. */
     static MaskPattern match(Expr values, Expr where) {
+        return match(values, where, values == null ? What.COUNT : What.SUM);
+    }
+
+    /**
+     * Returns the pattern of a reduction of (values, where), or null; values null means a count of where. Integer
+     * arrays have no MEAN pattern: NumPy's mean sums their float64 conversions pairwise, which the generic path
+     * reproduces.
+     */
+    static MaskPattern match(Expr values, Expr where, What what) {
         if (!(where instanceof ExprOp w) || !w.op.isComparison()) {
             return null;
         }
@@ -44,14 +54,25 @@ record MaskPattern(ExprArray leaf, Op op, double c) implements Serializable {
         }
         NDArray a = xa.array;
         Kind k = a.dtype().kind();
-        if ((k != Kind.FLOAT32 && k != Kind.FLOAT64) || w.loop != k || !a.dtype().isNativeOrder() || !a.isCContiguous()) {
+        boolean integer = k == Kind.INT32 || k == Kind.INT64;
+        // Integers compare exactly (no loop type); floats in the array's own precision.
+        if ((k != Kind.FLOAT32 && k != Kind.FLOAT64 && !integer) || w.loop != (integer ? null : k)
+                || !a.dtype().isNativeOrder() || !a.isCContiguous()) {
             return null;
         }
         if (values != null && !(values instanceof ExprArray va && va.array != null && sameView(va.array, a))) {
             return null;
         }
+        if (integer) {
+            // Against an int scalar; one outside int32's range (all or nothing) is left to the generic path.
+            long v = sc.longValue();
+            if (what == What.MEAN || !sc.isInt(v) || (k == Kind.INT32 && v != (int) v)) {
+                return null;
+            }
+            return new MaskPattern(xa, op, v, v);
+        }
         double v = sc.doubleValue();
-        return new MaskPattern(xa, op, k == Kind.FLOAT32 ? (float) v : v);
+        return new MaskPattern(xa, op, k == Kind.FLOAT32 ? (float) v : v, 0);
     }
 
     private static boolean sameView(NDArray x, NDArray y) {
@@ -65,9 +86,14 @@ record MaskPattern(ExprArray leaf, Op op, double c) implements Serializable {
         ExprArray x = leaf;
         Op o = op;
         double cv = c;
+        long icv = ic;
         return (from, to) -> x.ref.apply(a -> {
             MemorySegment s = a.segment();
             long base = a.segmentOffset();
+            Kind kind = a.dtype().kind();
+            if (kind == Kind.INT32 || kind == Kind.INT64) {
+                return integerTask(what, acc, s, base, from, to, kind == Kind.INT32, o, icv);
+            }
             boolean f32 = a.dtype().kind() == Kind.FLOAT32;
             int size = f32 ? 4 : 8;
             MaskKernels k = MaskKernels.INSTANCE;
@@ -109,5 +135,26 @@ record MaskPattern(ExprArray leaf, Op op, double c) implements Serializable {
             }
             return r;
         });
+    }
+
+    /** Count, sum, min or max of an int32 or int64 array's selected elements: exact, so in any order. */
+    private static MaskReducer integerTask(What what, Kind acc, MemorySegment s, long base, long from, long to,
+                                           boolean i32, Op o, long c) {
+        MaskKernels k = MaskKernels.INSTANCE;
+        MaskReducer r = new MaskReducer(what, acc);
+        long off = base + from * (i32 ? 4 : 8);
+        long n = to - from;
+        switch (what) {
+            case COUNT -> r.count = i32 ? k.countI32(s, off, n, o, (int) c) : k.countI64(s, off, n, o, c);
+            case SUM -> r.lsum = k.sumInt(s, off, n, o, c, i32);
+            case MIN, MAX -> {
+                r.any = (i32 ? k.countI32(s, off, n, o, (int) c) : k.countI64(s, off, n, o, c)) > 0;
+                if (r.any) {
+                    r.lext = k.extremeInt(s, off, n, o, c, i32, what == What.MAX);
+                }
+            }
+            default -> throw new IllegalArgumentException("no integer pattern for " + what);
+        }
+        return r;
     }
 }

@@ -5,6 +5,8 @@ import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
@@ -23,6 +25,8 @@ final class VectorMaskKernels implements MaskKernels {
 
     private static final VectorSpecies<Float> FS = FloatVector.SPECIES_256;
     private static final VectorSpecies<Double> DS = DoubleVector.SPECIES_256;
+    private static final VectorSpecies<Integer> IS = IntVector.SPECIES_256;
+    private static final VectorSpecies<Long> LS = LongVector.SPECIES_256;
     private static final ByteOrder NATIVE = ByteOrder.nativeOrder();
     private static final ValueLayout.OfFloat F = ValueLayout.JAVA_FLOAT_UNALIGNED;
     private static final ValueLayout.OfDouble D = ValueLayout.JAVA_DOUBLE_UNALIGNED;
@@ -51,6 +55,32 @@ final class VectorMaskKernels implements MaskKernels {
 
     /** {@code v OP c}: every case's operator is a constant. */
     private static VectorMask<Float> test(FloatVector v, FloatVector c, int mode) {
+        return switch (mode) {
+            case 0 -> v.compare(VectorOperators.LT, c);
+            case 1 -> v.compare(VectorOperators.GT, c);
+            case 2 -> v.compare(VectorOperators.LE, c);
+            case 3 -> v.compare(VectorOperators.GE, c);
+            case 4 -> v.compare(VectorOperators.EQ, c);
+            default -> v.compare(VectorOperators.NE, c);
+        };
+    }
+
+    /*
+     * One test per vector class, on purpose: a single generic Vector<E> version would make its compare call site
+     * polymorphic, and C2 intrinsifies a compare only where it knows the vector class and the operator.
+     */
+    private static VectorMask<Integer> test(IntVector v, IntVector c, int mode) {
+        return switch (mode) {
+            case 0 -> v.compare(VectorOperators.LT, c);
+            case 1 -> v.compare(VectorOperators.GT, c);
+            case 2 -> v.compare(VectorOperators.LE, c);
+            case 3 -> v.compare(VectorOperators.GE, c);
+            case 4 -> v.compare(VectorOperators.EQ, c);
+            default -> v.compare(VectorOperators.NE, c);
+        };
+    }
+
+    private static VectorMask<Long> test(LongVector v, LongVector c, int mode) {
         return switch (mode) {
             case 0 -> v.compare(VectorOperators.LT, c);
             case 1 -> v.compare(VectorOperators.GT, c);
@@ -236,5 +266,104 @@ final class VectorMaskKernels implements MaskKernels {
             }
         }
         return count;
+    }
+
+    @Override
+    public long countI32(MemorySegment s, long off, long n, Op op, int c) {
+        int mode = mode(op);
+        IntVector cv = IntVector.broadcast(IS, c);
+        long count = 0;
+        long i = 0;
+        for (; i + 32 <= n; i += 32) {
+            long o = off + 4L * i;
+            count += test(IntVector.fromMemorySegment(IS, s, o, NATIVE), cv, mode).trueCount()
+                    + test(IntVector.fromMemorySegment(IS, s, o + 32, NATIVE), cv, mode).trueCount()
+                    + test(IntVector.fromMemorySegment(IS, s, o + 64, NATIVE), cv, mode).trueCount()
+                    + test(IntVector.fromMemorySegment(IS, s, o + 96, NATIVE), cv, mode).trueCount();
+        }
+        FaultGuard.mark(s, off);
+        return count + MaskKernels.countFrom(s, off, i, n, op, c, true);
+    }
+
+    @Override
+    public long countI64(MemorySegment s, long off, long n, Op op, long c) {
+        int mode = mode(op);
+        LongVector cv = LongVector.broadcast(LS, c);
+        long count = 0;
+        long i = 0;
+        for (; i + 16 <= n; i += 16) {
+            long o = off + 8L * i;
+            count += test(LongVector.fromMemorySegment(LS, s, o, NATIVE), cv, mode).trueCount()
+                    + test(LongVector.fromMemorySegment(LS, s, o + 32, NATIVE), cv, mode).trueCount()
+                    + test(LongVector.fromMemorySegment(LS, s, o + 64, NATIVE), cv, mode).trueCount()
+                    + test(LongVector.fromMemorySegment(LS, s, o + 96, NATIVE), cv, mode).trueCount();
+        }
+        FaultGuard.mark(s, off);
+        return count + MaskKernels.countFrom(s, off, i, n, op, c, false);
+    }
+
+    @Override
+    public long sumInt(MemorySegment s, long off, long n, Op op, long c, boolean i32) {
+        int mode = mode(op);
+        LongVector acc0 = LongVector.zero(LS);
+        LongVector acc1 = acc0;
+        long i = 0;
+        if (i32) {
+            IntVector cv = IntVector.broadcast(IS, (int) c);
+            IntVector zero = IntVector.zero(IS);
+            for (; i + 8 <= n; i += 8) {
+                IntVector v = IntVector.fromMemorySegment(IS, s, off + 4L * i, NATIVE);
+                IntVector x = zero.blend(v, test(v, cv, mode));
+                // Widened to int64 lanes, so that the sum wraps as NumPy's int64 sum does, not at 32 bits.
+                acc0 = acc0.add((LongVector) x.convertShape(VectorOperators.I2L, LS, 0));
+                acc1 = acc1.add((LongVector) x.convertShape(VectorOperators.I2L, LS, 1));
+            }
+        } else {
+            LongVector cv = LongVector.broadcast(LS, c);
+            LongVector zero = LongVector.zero(LS);
+            for (; i + 8 <= n; i += 8) {
+                LongVector v0 = LongVector.fromMemorySegment(LS, s, off + 8L * i, NATIVE);
+                LongVector v1 = LongVector.fromMemorySegment(LS, s, off + 8L * i + 32, NATIVE);
+                acc0 = acc0.add(zero.blend(v0, test(v0, cv, mode)));
+                acc1 = acc1.add(zero.blend(v1, test(v1, cv, mode)));
+            }
+        }
+        FaultGuard.mark(s, off);
+        return MaskKernels.sumFrom(acc0.add(acc1).reduceLanes(VectorOperators.ADD), s, off, i, n, op, c, i32);
+    }
+
+    @Override
+    public long extremeInt(MemorySegment s, long off, long n, Op op, long c, boolean i32, boolean max) {
+        int mode = mode(op);
+        long i = 0;
+        long e = max ? Long.MIN_VALUE : Long.MAX_VALUE;
+        if (i32) {
+            IntVector cv = IntVector.broadcast(IS, (int) c);
+            IntVector init = IntVector.broadcast(IS, max ? Integer.MIN_VALUE : Integer.MAX_VALUE);
+            IntVector a = init;
+            VectorMask<Integer> seen = IS.maskAll(false);
+            for (; i + 8 <= n; i += 8) {
+                IntVector v = IntVector.fromMemorySegment(IS, s, off + 4L * i, NATIVE);
+                VectorMask<Integer> m = test(v, cv, mode);
+                seen = seen.or(m);
+                IntVector x = init.blend(v, m);
+                a = max ? a.max(x) : a.min(x);
+            }
+            if (seen.anyTrue()) {
+                e = a.reduceLanesToLong(max ? VectorOperators.MAX : VectorOperators.MIN);
+            }
+        } else {
+            LongVector cv = LongVector.broadcast(LS, c);
+            LongVector init = LongVector.broadcast(LS, e);
+            LongVector a = init;
+            for (; i + 4 <= n; i += 4) {
+                LongVector v = LongVector.fromMemorySegment(LS, s, off + 8L * i, NATIVE);
+                LongVector x = init.blend(v, test(v, cv, mode));
+                a = max ? a.max(x) : a.min(x);
+            }
+            e = a.reduceLanes(max ? VectorOperators.MAX : VectorOperators.MIN);
+        }
+        FaultGuard.mark(s, off);
+        return MaskKernels.extremeFrom(e, s, off, i, n, op, c, i32, max);
     }
 }

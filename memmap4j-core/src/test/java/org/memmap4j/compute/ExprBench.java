@@ -12,7 +12,7 @@ import org.memmap4j.format.Npy;
  * {@code flock /tmp/bench.lock java -Xmx64m --add-modules jdk.incubator.vector -cp target/classes:target/test-classes
  * org.memmap4j.compute.ExprBench /tmp/big4g.npy [what]}; what is {@code mask}, {@code fused}, {@code minmax}
  * (minWhere's vector pass against the generic path), {@code generic}, {@code tobool} (a comparison into a bool
- * file), {@code cpu} or {@code all}.
+ * file), {@code intmask} (on an int32 file), {@code cpu} or {@code all}.
  */
 public final class ExprBench {
 
@@ -58,6 +58,20 @@ public final class ExprBench {
                     // Not the pattern: the mask is on a+0 (an op node), so the generic block path runs.
                     NDArray s = c.sumWhere(a, Expr.of(b).add(0.0f).gt(0.5));
                     System.out.printf("generic a[(a+0)>0.5].sum() = %s  %.3f s%n", s.getDouble(), (System.nanoTime() - t) / 1e9);
+                }
+            }
+            if (what.equals("intmask")) {
+                // An int32 file: masked reductions with an int scalar (the integer hot pattern).
+                for (int r = 0; r < reps; r++) {
+                    long t = System.nanoTime();
+                    NDArray s = c.sumWhere(a, Expr.of(a).gt(50));
+                    long t1 = System.nanoTime();
+                    long n = c.countNonzero(Expr.of(a).gt(50));
+                    long t2 = System.nanoTime();
+                    NDArray m = c.maxWhere(a, Expr.of(a).lt(50));
+                    long t3 = System.nanoTime();
+                    System.out.printf("a[a>50].sum() = %d %.3f s   count_nonzero(a>50) = %d %.3f s   a[a<50].max() = %d %.3f s%n",
+                            s.getLong(), (t1 - t) / 1e9, n, (t2 - t1) / 1e9, m.getLong(), (t3 - t2) / 1e9);
                 }
             }
             if (what.equals("tobool")) {

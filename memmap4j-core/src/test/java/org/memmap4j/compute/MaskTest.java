@@ -143,6 +143,63 @@ class MaskTest {
         }
     }
 
+    /**
+     * Counts, sums, minima and maxima of int32 and int64 elements selected by a comparison with an int scalar (the
+     * integer hot pattern) equal NumPy's (sums wrap in int64, as NumPy's), at the type's
+     * limits, for lengths that are not multiples of the vector width and for tiny chunks; a scalar outside int32's
+     * range, or a float scalar, takes the generic path and still gives NumPy's count.
+     */
+    @Test
+    void integerCountsMatchNumPyAtTheLimitsAndAcrossChunks() throws Exception {
+        Path i32 = dir.resolve("i32.npy");
+        Path i64 = dir.resolve("i64.npy");
+        org.memmap4j.testing.NumPy.run("rng = np.random.default_rng(4); n = 100003\n"
+                + "a = rng.integers(-5, 6, n).astype('<i4'); a[::97] = np.iinfo('i4').min; a[5::89] = np.iinfo('i4').max\n"
+                + "b = rng.integers(-5, 6, n).astype('<i8'); b[::97] = np.iinfo('i8').min; b[5::89] = np.iinfo('i8').max\n"
+                + "np.save(sys.argv[1], a); np.save(sys.argv[2], b)", i32, i64);
+        long[] scalars = {0, 3, -5, Integer.MIN_VALUE, Integer.MAX_VALUE, 3_000_000_000L, Long.MAX_VALUE};
+        String[] ops = {"greater", "greater_equal", "less", "less_equal", "equal", "not_equal"};
+        Op[] jops = {Op.GT, Op.GE, Op.LT, Op.LE, Op.EQ, Op.NE};
+        StringBuilder py = new StringBuilder("a = np.load(sys.argv[1]); b = np.load(sys.argv[2]); out = []\n");
+        List<Long> ours = new ArrayList<>();
+        try (NDArray a = Npy.open(i32, Mode.READ_ONLY); NDArray b = Npy.open(i64, Mode.READ_ONLY);
+             ChunkExecutor tiny = ChunkExecutor.local(2, 1000)) {
+            Compute small = Compute.on(tiny);
+            for (NDArray x : List.of(a, b)) {
+                String name = x == a ? "a" : "b";
+                for (long c : scalars) {
+                    for (int k = 0; k < ops.length; k++) {
+                        Expr cond = ExprOp.binary(jops[k], Expr.of(x), Expr.scalar(c));
+                        boolean fast = MaskPattern.match(null, cond) != null;
+                        assertThat(fast).as("%s %s %d", name, ops[k], c).isEqualTo(x == b || c == (int) c);
+                        assertThat(MaskPattern.match(Expr.of(x), cond, MaskReducer.What.MEAN)).isNull();
+                        long count = SMALL.countNonzero(cond);
+                        ours.add(count);
+                        assertThat(small.countNonzero(cond)).isEqualTo(count);
+                        ours.add(SMALL.sumWhere(x, cond).getLong());
+                        assertThat(small.sumWhere(x, cond).getLong()).isEqualTo(ours.getLast());
+                        ours.add(count == 0 ? null : SMALL.minWhere(x, cond).getLong());
+                        ours.add(count == 0 ? null : small.maxWhere(x, cond).getLong());
+                        if (count == 0) {
+                            assertThatThrownBy(() -> SMALL.minWhere(x, cond)).isInstanceOf(IllegalArgumentException.class);
+                        }
+                        String sel = name + "[np." + ops[k] + "(" + name + ", " + c + ")]";
+                        py.append("s = ").append(sel).append("\nout += [len(s), int(s.sum()), int(s.min()) if len(s) else None, "
+                                + "int(s.max()) if len(s) else None]\n");
+                    }
+                }
+                // A float scalar compares in float64 (NEP 50): not the integer pattern, NumPy's answer all the same.
+                Expr half = Expr.of(x).gt(2.5);
+                assertThat(MaskPattern.match(null, half)).isNull();
+                ours.add(SMALL.countNonzero(half));
+                py.append("out.append(int(np.count_nonzero(").append(name).append(" > 2.5)))\n");
+            }
+        }
+        py.append("print(', '.join('null' if v is None else str(v) for v in out))");
+        assertThat(org.memmap4j.testing.NumPy.run(py.toString(), i32, i64)).isEqualTo(
+                ours.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")));
+    }
+
     /** minWhere/maxWhere's vector pass: NaN wins, -0.0 below +0.0, selected infinities, nothing selected. */
     @Test
     void theHotPatternsExtremesFollowTheGenericPathOnSpecialValues() {
@@ -225,6 +282,16 @@ class MaskTest {
                             assertThat(Double.doubleToRawLongBits(d2[j])).isEqualTo(Double.doubleToRawLongBits(d1[j]));
                         }
                         assertThat(vector.countF32(s, off, n, op, 0.25f)).isEqualTo(scalar.countF32(s, off, n, op, 0.25f));
+                        assertThat(vector.countI32(s, off, n, op, 0)).isEqualTo(scalar.countI32(s, off, n, op, 0));
+                        assertThat(vector.countI64(s, off, n / 2, op, -1)).isEqualTo(scalar.countI64(s, off, n / 2, op, -1));
+                        for (boolean i32 : new boolean[] {true, false}) {
+                            long m = i32 ? n : n / 2;
+                            assertThat(vector.sumInt(s, off, m, op, 7, i32)).isEqualTo(scalar.sumInt(s, off, m, op, 7, i32));
+                            for (boolean max : new boolean[] {true, false}) {
+                                assertThat(vector.extremeInt(s, off, m, op, 7, i32, max))
+                                        .isEqualTo(scalar.extremeInt(s, off, m, op, 7, i32, max));
+                            }
+                        }
                         assertThat(vector.countF64(s, off, n / 2, op, 0.25)).isEqualTo(scalar.countF64(s, off, n / 2, op, 0.25));
                     }
                 }

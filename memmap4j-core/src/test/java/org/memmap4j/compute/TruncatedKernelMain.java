@@ -28,6 +28,9 @@ public final class TruncatedKernelMain {
         kernels.put("masked sum", s -> mask.sumF32(s, 0, n, Op.GT, 0.5f, new float[MaskKernels.F_LANES]));
         kernels.put("masked count", s -> mask.countF32(s, 0, n, Op.GT, 0.5f));
         kernels.put("masked max", s -> mask.extremeF32(s, 0, n, Op.GT, 0.5f, true));
+        kernels.put("masked int count", s -> mask.countI32(s, 0, n, Op.GT, 5));
+        kernels.put("masked int sum", s -> mask.sumInt(s, 0, n, Op.GT, 5, true));
+        kernels.put("masked int max", s -> mask.extremeInt(s, 0, n / 2, Op.GT, 5, false, true));
         kernels.put("radix", s -> {
             RadixPass p = new RadixPass(new int[] {0, 1}, new long[] {-100}, new long[] {100},
                     new int[] {RadixPass.shiftFor(-100, 100, 8)}, false, 0);

@@ -21,6 +21,7 @@ class TruncatedKernelTest {
         assertThat(child.exitCode()).as("exit code (134: the JVM crashed)\n%s", child.err()).isZero();
         assertThat(child.out().lines()).containsExactly("sum: InternalError", "var: InternalError",
                 "max: InternalError", "argmax: InternalError", "masked sum: InternalError",
-                "masked count: InternalError", "masked max: InternalError", "radix: InternalError");
+                "masked count: InternalError", "masked max: InternalError", "masked int count: InternalError",
+                "masked int sum: InternalError", "masked int max: InternalError", "radix: InternalError");
     }
 }
