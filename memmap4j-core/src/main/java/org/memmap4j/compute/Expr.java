@@ -58,7 +58,10 @@ import org.memmap4j.compute.Promotion.Ty;
  * {@code csqrt}, {@code cexp} and {@code clog}, which NumPy calls, on principal branches ({@code log} and
  * {@code sqrt} are discontinuous across the negative real axis, where the sign of a zero imaginary part picks the
  * side): each part is within 2 ulps of NumPy's (complex64 {@code exp} within 3: glibc's float sine and cosine are
- * not correctly rounded). Non-integral complex powers are {@code exp(b * log(a))}, as glibc's {@code cpow}: each part
+ * not correctly rounded). {@code sin}, {@code cos} and {@code tan} follow glibc's {@code csin}, {@code ccos} (that
+ * is, {@code ccosh(iz)}) and {@code ctan}, special values included; complex128 parts are within 2 ulps of NumPy's
+ * ({@code tan}: 4), complex64 ones are computed in double and rounded once, within 1 ulp of the exact value where
+ * glibc's float versions are up to 3 ({@code sin}, {@code cos}) and 6 ({@code tan}) ulps off. Non-integral complex powers are {@code exp(b * log(a))}, as glibc's {@code cpow}: each part
  * is within {@code 4 + 4 |b log a|} ulps of the result's magnitude, the error of {@code b * log(a)} being magnified
  * by its size.
  *

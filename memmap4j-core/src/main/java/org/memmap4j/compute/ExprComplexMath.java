@@ -374,6 +374,191 @@ final class ExprComplexMath {
         }
     }
 
+    /** The largest t with e^t finite: (MAX_EXP - 1) * ln 2, truncated, as glibc's complex functions use it. */
+    private static int expLimit(boolean single) {
+        return single ? 88 : 709;
+    }
+
+    /** sin and cos of a finite x, as glibc's complex functions take them: (x, 1) for subnormal x. */
+    private static void sinCos(double x, boolean single, double[] sc) {
+        if (Math.abs(x) > min(single)) {
+            sc[0] = r(Math.sin(x), single);
+            sc[1] = r(Math.cos(x), single);
+        } else {
+            sc[0] = x;
+            sc[1] = 1;
+        }
+    }
+
+    /**
+     * glibc's {@code csin}: sin x cosh y + i cos x sinh y, with e^|y| scaled in steps of e^t so that a large |y|
+     * overflows only where the result does.
+     */
+    static void sin(double x, double y, boolean single, double[] re, double[] im, int i) {
+        boolean negate = Math.copySign(1.0, x) < 0;
+        double ax = Math.abs(x);
+        double[] sc = new double[2];
+        if (Double.isFinite(y)) {
+            if (Double.isFinite(ax)) {
+                sinCos(ax, single, sc);
+                double sinix = negate ? -sc[0] : sc[0];
+                double cosix = sc[1];
+                int t = expLimit(single);
+                if (Math.abs(y) > t) {
+                    halfExpTimes(Math.abs(y), sinix, y < 0 ? -cosix : cosix, single, re, im, i);
+                } else {
+                    re[i] = r(r(Math.cosh(y), single) * sinix, single);
+                    im[i] = r(r(Math.sinh(y), single) * cosix, single);
+                }
+            } else if (y == 0) {
+                re[i] = Double.NaN;   // inf - inf (NaN - NaN)
+                im[i] = y;
+            } else {
+                re[i] = Double.NaN;
+                im[i] = Double.NaN;
+            }
+        } else if (Double.isInfinite(y)) {
+            if (ax == 0) {
+                re[i] = negate ? -0.0 : 0.0;
+                im[i] = y;
+            } else if (Double.isFinite(ax)) {
+                sinCos(ax, single, sc);
+                double rr = Math.copySign(INF, sc[0]);
+                double ii = Math.copySign(INF, sc[1]);
+                re[i] = negate ? -rr : rr;
+                im[i] = y < 0 ? -ii : ii;
+            } else {
+                re[i] = Double.NaN;
+                im[i] = INF;
+            }
+        } else {
+            re[i] = ax == 0 ? (negate ? -0.0 : 0.0) : Double.NaN;
+            im[i] = Double.NaN;
+        }
+    }
+
+    /**
+     * Sets re[i] = e^a / 2 * p and im[i] = e^a / 2 * q for an a beyond {@link #expLimit}, where cosh a and sinh a are
+     * e^a / 2 but e^a overflows: e^a is applied in steps of e^t, and a result that still overflows is the largest
+     * value times the factor (so infinity, with the factor's sign), as glibc's csin and ccosh do.
+     */
+    private static void halfExpTimes(double a, double p, double q, boolean single, double[] re, double[] im, int i) {
+        int t = expLimit(single);
+        double expT = r(Math.exp(t), single);
+        double rest = r(a - t, single);
+        p = r(p * r(expT / 2, single), single);
+        q = r(q * r(expT / 2, single), single);
+        if (rest > t) {
+            rest = r(rest - t, single);
+            p = r(p * expT, single);
+            q = r(q * expT, single);
+        }
+        double e = rest > t ? max(single) : r(Math.exp(rest), single);
+        re[i] = r(e * p, single);
+        im[i] = r(e * q, single);
+    }
+
+    /** glibc's {@code ccos}: ccosh(i z), that is ccosh(-y + i x). */
+    static void cos(double x, double y, boolean single, double[] re, double[] im, int i) {
+        cosh(-y, x, single, re, im, i);
+    }
+
+    /** glibc's {@code ccosh}: cosh x cos y + i sinh x sin y, scaled like {@link #sin} for a large |x|. */
+    private static void cosh(double x, double y, boolean single, double[] re, double[] im, int i) {
+        double[] sc = new double[2];
+        if (Double.isFinite(x)) {
+            if (Double.isFinite(y)) {
+                sinCos(y, single, sc);
+                double sinix = sc[0];
+                double cosix = sc[1];
+                int t = expLimit(single);
+                if (Math.abs(x) > t) {
+                    halfExpTimes(Math.abs(x), cosix, Math.copySign(1.0, x) < 0 ? -sinix : sinix, single, re, im, i);
+                } else {
+                    re[i] = r(r(Math.cosh(x), single) * cosix, single);
+                    im[i] = r(r(Math.sinh(x), single) * sinix, single);
+                }
+            } else {
+                im[i] = x == 0 ? 0 : Double.NaN;
+                re[i] = Double.NaN;   // y - y of an infinite or NaN y
+            }
+        } else if (Double.isInfinite(x)) {
+            if (Double.isFinite(y) && y != 0) {
+                sinCos(y, single, sc);
+                re[i] = Math.copySign(INF, sc[1]);
+                im[i] = Math.copySign(INF, sc[0]) * Math.copySign(1.0, x);
+            } else if (y == 0) {
+                re[i] = INF;
+                im[i] = y * Math.copySign(1.0, x);
+            } else {
+                re[i] = INF;
+                im[i] = Double.NaN;
+            }
+        } else {
+            re[i] = Double.NaN;
+            im[i] = y == 0 ? y : Double.NaN;
+        }
+    }
+
+    /**
+     * glibc's {@code ctan}: (sin x cos x + i sinh y cosh y) / (cos^2 x + sinh^2 y), with e^(2|y|) scaled away for a
+     * large |y|, where the imaginary part is +-1.
+     */
+    static void tan(double x, double y, boolean single, double[] re, double[] im, int i) {
+        double[] sc = new double[2];
+        if (!Double.isFinite(x) || !Double.isFinite(y)) {
+            if (Double.isInfinite(y)) {
+                if (Double.isFinite(x) && Math.abs(x) > 1) {
+                    sinCos(x, single, sc);
+                    re[i] = Math.copySign(0.0, r(sc[0] * sc[1], single));
+                } else {
+                    re[i] = Math.copySign(0.0, x);
+                }
+                im[i] = Math.copySign(1.0, y);
+            } else if (x == 0) {
+                re[i] = x;
+                im[i] = y;
+            } else {
+                re[i] = Double.NaN;
+                im[i] = y == 0 ? y : Double.NaN;
+            }
+            return;
+        }
+        sinCos(x, single, sc);
+        double sinrx = sc[0];
+        double cosrx = sc[1];
+        int t = expLimit(single) / 2;
+        if (Math.abs(y) > t) {
+            double exp2t = r(Math.exp(2 * t), single);
+            im[i] = Math.copySign(1.0, y);
+            double res = r(r(4 * sinrx, single) * cosrx, single);
+            double ay = r(Math.abs(y) - t, single);
+            res = r(res / exp2t, single);
+            if (ay > t) {
+                res = r(res / exp2t, single);
+            } else {
+                res = r(res / r(Math.exp(r(2 * ay, single)), single), single);
+            }
+            re[i] = res;
+        } else {
+            double sinhix;
+            double coshix;
+            if (Math.abs(y) > min(single)) {
+                sinhix = r(Math.sinh(y), single);
+                coshix = r(Math.cosh(y), single);
+            } else {
+                sinhix = y;
+                coshix = 1;
+            }
+            double eps = single ? 0x1.0p-23 : 0x1.0p-52;
+            double den = Math.abs(sinhix) > r(Math.abs(cosrx) * eps, single)
+                    ? r(r(cosrx * cosrx, single) + r(sinhix * sinhix, single), single)
+                    : r(cosrx * cosrx, single);
+            re[i] = r(r(sinrx * cosrx, single) / den, single);
+            im[i] = r(r(sinhix * coshix, single) / den, single);
+        }
+    }
+
     /** glibc's {@code clog}: log|x| (with care near |x| = 1 and at the range's ends) + i atan2(y, x). */
     static void log(double x, double y, boolean single, double[] re, double[] im, int i) {
         if (x == 0 && y == 0) {

@@ -207,7 +207,7 @@ final class ExprOp extends Expr {
             case NOT -> new ExprOp(op, Ty.strong(Kind.BOOL), a.shape, Kind.BOOL, a);
             case ISNAN, ISINF, ISFINITE -> new ExprOp(op, Ty.strong(Kind.BOOL), a.shape, k, a);
             case NEGATIVE, ROUND, CONJ -> new ExprOp(op, a.ty, a.shape, k, a);
-            case SQRT, EXP, LOG, LOG10 -> new ExprOp(op, Ty.strong(k), a.shape, k, a);
+            case SQRT, EXP, LOG, LOG10, SIN, COS, TAN -> new ExprOp(op, Ty.strong(k), a.shape, k, a);
             case ABS -> new ExprOp(op, Ty.strong(Promotion.component(k)), a.shape, k, a);
             // Python's (1+2j).real is a Python float: a weak scalar's parts stay weak.
             case REAL, IMAG -> new ExprOp(op, new Ty(Promotion.component(k), a.ty.weak()), a.shape, k, a);
@@ -244,10 +244,8 @@ final class ExprOp extends Expr {
         for (Expr e : operands) {
             sb.append(sb.isEmpty() ? "" : ", ").append(e.dtype());
         }
-        boolean numpyHasIt = op == Op.SIN || op == Op.COS || op == Op.TAN;
         return new IllegalArgumentException("ufunc '" + op.ufunc() + "' not supported for the input types (" + sb
-                + (numpyHasIt ? "): complex " + op.ufunc() + " is not implemented in memmap4j expressions"
-                        : "): NumPy defines it for no complex type"));
+                + "): NumPy defines it for no complex type");
     }
 
     // ---- evaluation ---------------------------------------------------------------------------------------------
