@@ -1308,17 +1308,18 @@ public final class Compute {
      * contiguous float32/float64 array runs as one vectorised pass over its memory.
      *
      * <p>The result is a 0-d array of NumPy's dtype: int64 for bool and signed integers, uint64 for unsigned ones
-     * (both wrapping, as NumPy), the values' own dtype for floats. Float sums are more accurate than NumPy's
-     * pairwise float32 sums: selected elements go to 32 float (16 double) lanes per block of 1024 positions, block
-     * sums are summed in double and added exactly across 65536-position blocks, then rounded once. The result is
-     * identical for any thread count and chunk size.
+     * (both wrapping, as NumPy), the values' own dtype for floats and complex. Float sums are more accurate than
+     * NumPy's pairwise float32 sums: selected elements go to 32 float (16 double) lanes per block of 1024 positions,
+     * block sums are summed in double and added exactly across 65536-position blocks, then rounded once; each part of
+     * a complex sum is summed in double per block and exactly across blocks. The result is identical for any thread
+     * count and chunk size. {@code a[a OP k]} over a contiguous int32/int64 array with an int k is one vectorised
+     * pass too.
      *
      * @param values the values
      * @param where  the mask, of dtype bool, broadcasting with values
      * @return the sum, 0 when nothing is selected
      * @throws NullPointerException     if an argument is null
-     * @throws IllegalArgumentException if where is not bool, the values are complex (not supported), or the shapes
-     *                                  do not broadcast together
+     * @throws IllegalArgumentException if where is not bool, or the shapes do not broadcast together
      */
     public NDArray sumWhere(Expr values, Expr where) {
         return MaskOps.reduce(this, MaskReducer.What.SUM, Objects.requireNonNull(values, "values"), Objects.requireNonNull(where, "where"));
@@ -1331,8 +1332,7 @@ public final class Compute {
      * @param where the mask, of dtype bool
      * @return the sum as a 0-d array
      * @throws NullPointerException     if an argument is null
-     * @throws IllegalArgumentException if where is not bool, the values are complex (not supported), or the shapes
-     *                                  do not broadcast together
+     * @throws IllegalArgumentException if where is not bool, or the shapes do not broadcast together
      */
     public NDArray sumWhere(NDArray a, Expr where) {
         return sumWhere(Expr.of(a), where);
@@ -1340,15 +1340,15 @@ public final class Compute {
 
     /**
      * Returns the mean of the values where a bool mask is true, like {@code values[where].mean()}: a 0-d array of
-     * float64 for integer and bool values, of the values' dtype for floats; NaN when nothing is selected (NumPy
-     * also warns). The sum is computed as in {@link #sumWhere(Expr, Expr)} (integers in float64) and divided once.
+     * float64 for integer and bool values, of the values' dtype for floats and complex; NaN when nothing is selected
+     * (NumPy also warns). The sum is computed as in {@link #sumWhere(Expr, Expr)} (integers in float64) and divided
+     * once (a complex sum as NumPy divides it: as a complex number, so an infinite part beside a NaN one gives NaN).
      *
      * @param values the values
      * @param where  the mask, of dtype bool
      * @return the mean
      * @throws NullPointerException     if an argument is null
-     * @throws IllegalArgumentException if where is not bool, the values are complex (not supported), or the shapes
-     *                                  do not broadcast together
+     * @throws IllegalArgumentException if where is not bool, or the shapes do not broadcast together
      */
     public NDArray meanWhere(Expr values, Expr where) {
         return MaskOps.reduce(this, MaskReducer.What.MEAN, Objects.requireNonNull(values, "values"), Objects.requireNonNull(where, "where"));
@@ -1361,8 +1361,7 @@ public final class Compute {
      * @param where the mask, of dtype bool
      * @return the mean as a 0-d array
      * @throws NullPointerException     if an argument is null
-     * @throws IllegalArgumentException if where is not bool, the values are complex (not supported), or the shapes
-     *                                  do not broadcast together
+     * @throws IllegalArgumentException if where is not bool, or the shapes do not broadcast together
      */
     public NDArray meanWhere(NDArray a, Expr where) {
         return meanWhere(Expr.of(a), where);
@@ -1371,16 +1370,17 @@ public final class Compute {
     /**
      * Returns the smallest of the values where a bool mask is true, like {@code values[where].min()}, as a 0-d
      * array of the values' dtype. NaN wins, as in NumPy; -0.0 counts as smaller than 0.0 (NumPy's choice between
-     * them depends on the order of the elements). {@code a[a OP c].min()} over a contiguous float32/float64 array
-     * runs as one vectorised pass over its memory.
+     * them depends on the order of the elements). Complex values compare lexicographically and the first one with a
+     * NaN part wins, as in NumPy. {@code a[a OP c].min()} over a contiguous float32/float64 (or int32/int64, with an
+     * int c) array runs as one vectorised pass over its memory.
      *
      * @param values the values
      * @param where  the mask, of dtype bool
      * @return the minimum
      * @throws NullPointerException     if an argument is null
      * @throws IllegalArgumentException if nothing is selected (NumPy's "zero-size array to reduction operation
-     *                                  minimum which has no identity"), where is not bool, the values are complex
-     *                                  (not supported), or the shapes do not broadcast together
+     *                                  minimum which has no identity"), where is not bool, or the shapes do not
+     *                                  broadcast together
      */
     public NDArray minWhere(Expr values, Expr where) {
         return MaskOps.reduce(this, MaskReducer.What.MIN, Objects.requireNonNull(values, "values"), Objects.requireNonNull(where, "where"));
@@ -1393,8 +1393,7 @@ public final class Compute {
      * @param where the mask, of dtype bool
      * @return the minimum as a 0-d array
      * @throws NullPointerException     if an argument is null
-     * @throws IllegalArgumentException if nothing is selected, where is not bool, the values are complex (not
-     *                                  supported), or the shapes do not broadcast
+     * @throws IllegalArgumentException if nothing is selected, where is not bool, or the shapes do not broadcast
      */
     public NDArray minWhere(NDArray a, Expr where) {
         return minWhere(Expr.of(a), where);
@@ -1402,15 +1401,15 @@ public final class Compute {
 
     /**
      * Returns the largest of the values where a bool mask is true, like {@code values[where].max()}, as a 0-d
-     * array of the values' dtype. NaN wins, as in NumPy; 0.0 counts as larger than -0.0. {@code a[a OP c].max()}
-     * over a contiguous float32/float64 array runs as one vectorised pass over its memory.
+     * array of the values' dtype. NaN wins, as in NumPy; 0.0 counts as larger than -0.0; complex values compare as
+     * in {@link #minWhere(Expr, Expr)}. {@code a[a OP c].max()} over a contiguous float32/float64 (or int32/int64,
+     * with an int c) array runs as one vectorised pass over its memory.
      *
      * @param values the values
      * @param where  the mask, of dtype bool
      * @return the maximum
      * @throws NullPointerException     if an argument is null
-     * @throws IllegalArgumentException if nothing is selected, where is not bool, the values are complex (not
-     *                                  supported), or the shapes do not broadcast
+     * @throws IllegalArgumentException if nothing is selected, where is not bool, or the shapes do not broadcast
      */
     public NDArray maxWhere(Expr values, Expr where) {
         return MaskOps.reduce(this, MaskReducer.What.MAX, Objects.requireNonNull(values, "values"), Objects.requireNonNull(where, "where"));
@@ -1423,8 +1422,7 @@ public final class Compute {
      * @param where the mask, of dtype bool
      * @return the maximum as a 0-d array
      * @throws NullPointerException     if an argument is null
-     * @throws IllegalArgumentException if nothing is selected, where is not bool, the values are complex (not
-     *                                  supported), or the shapes do not broadcast
+     * @throws IllegalArgumentException if nothing is selected, where is not bool, or the shapes do not broadcast
      */
     public NDArray maxWhere(NDArray a, Expr where) {
         return maxWhere(Expr.of(a), where);

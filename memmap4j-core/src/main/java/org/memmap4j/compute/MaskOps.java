@@ -41,19 +41,19 @@ final class MaskOps {
                     + "') to dtype('bool') according to the rule 'safe'");
         }
         Kind vk = values.ty.kind();
-        if (vk.isComplex()) {
-            throw new IllegalArgumentException(what.name().toLowerCase(java.util.Locale.ROOT)
-                    + "Where of complex values (" + values.dtype() + ") is not supported");
-        }
         MaskReducer r = run(c, what, values, where);
         Kind result = switch (what) {
-            case SUM -> vk.isFloat() ? vk : vk.isUnsigned() ? Kind.UINT64 : Kind.INT64;
-            case MEAN -> vk.isFloat() ? vk : Kind.FLOAT64;
+            case SUM -> vk.isFloat() || vk.isComplex() ? vk : vk.isUnsigned() ? Kind.UINT64 : Kind.INT64;
+            case MEAN -> vk.isFloat() || vk.isComplex() ? vk : Kind.FLOAT64;
             default -> vk;
         };
         NDArray out = NDArrays.empty(DType.of(result));
         MemorySegment s = out.segment();
         DType t = out.dtype();
+        if (vk.isComplex()) {
+            complexResult(what, r, s, t);
+            return out;
+        }
         switch (what) {
             case SUM -> {
                 if (r.acc.isFloat()) {
@@ -78,10 +78,39 @@ final class MaskOps {
         return out;
     }
 
+    /** Writes a complex sum, mean (0/0: NaN parts for nothing selected) or extreme, as NumPy's result. */
+    private static void complexResult(What what, MaskReducer r, MemorySegment s, DType t) {
+        switch (what) {
+            case SUM -> Elements.castComplex(s, 0, t, r.exact.value(), r.exactIm.value());
+            case MEAN -> {
+                // NumPy divides the complex sum by the count as a complex number (Smith's algorithm), in the
+                // values' precision: an infinite part beside a NaN one becomes NaN.
+                boolean single = t.kind() == Kind.COMPLEX64;
+                double[] re = new double[1];
+                double[] im = new double[1];
+                double n = single ? (float) r.count : (double) r.count;
+                double sr = single ? (float) r.exact.value() : r.exact.value();
+                double si = single ? (float) r.exactIm.value() : r.exactIm.value();
+                ExprComplexMath.divide(sr, si, n, 0, single, re, im, 0);
+                Elements.castComplex(s, 0, t, re[0], im[0]);
+            }
+            default -> {
+                if (!r.any) {
+                    throw new IllegalArgumentException("zero-size array to reduction operation "
+                            + (what == What.MIN ? "minimum" : "maximum") + " which has no identity");
+                }
+                Elements.castComplex(s, 0, t, r.dext, r.dextIm);
+            }
+        }
+    }
+
     /** The kind values accumulate in for a reduction. */
     private static Kind accumulator(What what, Kind vk) {
         if (what == What.COUNT) {
             return Kind.BOOL;
+        }
+        if (vk.isComplex()) {
+            return vk;
         }
         if (vk == Kind.FLOAT16 || vk == Kind.FLOAT32) {
             return Kind.FLOAT32;

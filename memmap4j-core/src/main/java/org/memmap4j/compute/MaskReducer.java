@@ -26,15 +26,20 @@ final class MaskReducer implements Serializable {
     enum What { SUM, MEAN, MIN, MAX, COUNT }
 
     final What what;
-    /** The kind values are accumulated in: FLOAT32 (float lanes), FLOAT64, INT64 or UINT64. */
+    /** The kind values are accumulated in: FLOAT32 (float lanes), FLOAT64, INT64, UINT64, COMPLEX64 or COMPLEX128. */
     final Kind acc;
     long count;
     long lsum;
     final MaskExactSum exact = new MaskExactSum();
+    /** The imaginary parts' sum of a complex reduction. */
+    final MaskExactSum exactIm = new MaskExactSum();
     double dext;
+    /** The imaginary part of a complex extreme (its real part is {@link #dext}). */
+    double dextIm;
     long lext;
     boolean any;
     private double superSum;
+    private double superSumIm;
     private transient float[] fl;
     private transient double[] dl;
 
@@ -82,7 +87,9 @@ final class MaskReducer implements Serializable {
     /** Ends a super-block: its sum goes to the exact accumulator. */
     void endSuper() {
         exact.add(superSum);
+        exactIm.add(superSumIm);
         superSum = 0;
+        superSumIm = 0;
     }
 
     /**
@@ -96,6 +103,10 @@ final class MaskReducer implements Serializable {
         }
         count += k;
         if (what == What.COUNT || k == 0 && (what == What.MIN || what == What.MAX)) {
+            return;
+        }
+        if (acc.isComplex()) {
+            complexBlock(v, m, n);
             return;
         }
         if (what == What.MIN || what == What.MAX) {
@@ -184,15 +195,55 @@ final class MaskReducer implements Serializable {
         }
     }
 
+    /**
+     * A block of complex values: each part summed in double per sub-block (then exactly across sub-blocks, so within
+     * an ulp of the exact sum), or the extreme in NumPy's lexicographic order, where the first value with a NaN part
+     * wins (as NumPy's complex minimum and maximum keep their first operand when it has one).
+     */
+    private void complexBlock(ExprKernel v, byte[] m, int n) {
+        if (what == What.MIN || what == What.MAX) {
+            boolean max = what == What.MAX;
+            for (int i = 0; i < n; i++) {
+                if (m[i] != 0) {
+                    if (!any || !ExprComplexMath.keepsFirst(dext, dextIm, v.d[i], v.di[i], max)) {
+                        dext = v.d[i];
+                        dextIm = v.di[i];
+                    }
+                    any = true;
+                }
+            }
+            return;
+        }
+        for (int s = 0; s < n; s += SUB) {
+            double re = 0;
+            double im = 0;
+            for (int i = s, e = Math.min(n, s + SUB); i < e; i++) {
+                if (m[i] != 0) {
+                    re += v.d[i];
+                    im += v.di[i];
+                }
+            }
+            superSum += re;
+            superSumIm += im;
+        }
+    }
+
     /** Merges the partial of the next chunk into this one. */
     void merge(MaskReducer o) {
         count += o.count;
         lsum += o.lsum;
         exact.add(o.exact);
+        exactIm.add(o.exactIm);
         if (o.any) {
             if (!any) {
                 dext = o.dext;
+                dextIm = o.dextIm;
                 lext = o.lext;
+            } else if (acc.isComplex()) {
+                if (!ExprComplexMath.keepsFirst(dext, dextIm, o.dext, o.dextIm, what == What.MAX)) {
+                    dext = o.dext;
+                    dextIm = o.dextIm;
+                }
             } else if (acc.isFloat()) {
                 dext = what == What.MIN ? Math.min(dext, o.dext) : Math.max(dext, o.dext);
             } else {
