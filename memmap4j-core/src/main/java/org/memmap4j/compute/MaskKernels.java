@@ -43,6 +43,12 @@ interface MaskKernels {
     long countI64(MemorySegment s, long off, long n, Op op, long c);
 
     /**
+     * Adds the selected native int32 elements at byte offset off, n of them (one sub-block), converted to double, to
+     * lanes[i % 16]: a mean's float64 sum, in the lanes of {@link #sumF64}.
+     */
+    void sumI32AsF64(MemorySegment s, long off, int n, Op op, int c, double[] lanes);
+
+    /**
      * Sums, in int64 arithmetic (wrapping, as NumPy's int sums), the native int32 (i32) or int64 elements x at byte
      * offset off, n of them, for which {@code x OP c}; the order does not matter.
      */
@@ -217,6 +223,14 @@ interface MaskKernels {
         @Override
         public long extremeInt(MemorySegment s, long off, long n, Op op, long c, boolean i32, boolean max) {
             return extremeFrom(max ? Long.MIN_VALUE : Long.MAX_VALUE, s, off, 0, n, op, c, i32, max);
+        }
+
+        @Override
+        public void sumI32AsF64(MemorySegment s, long off, int n, Op op, int c, double[] lanes) {
+            for (int i = 0; i < n; i++) {
+                int x = s.get(ValueLayout.JAVA_INT_UNALIGNED, off + 4L * i);
+                lanes[i & (D_LANES - 1)] += test(op, x, c) ? x : 0.0;
+            }
         }
     }
 }

@@ -366,4 +366,37 @@ final class VectorMaskKernels implements MaskKernels {
         FaultGuard.mark(s, off);
         return MaskKernels.extremeFrom(e, s, off, i, n, op, c, i32, max);
     }
+
+    @Override
+    public void sumI32AsF64(MemorySegment s, long off, int n, Op op, int c, double[] lanes) {
+        int mode = mode(op);
+        IntVector cv = IntVector.broadcast(IS, c);
+        IntVector zero = IntVector.zero(IS);
+        DoubleVector a0 = DoubleVector.fromArray(DS, lanes, 0);
+        DoubleVector a1 = DoubleVector.fromArray(DS, lanes, 4);
+        DoubleVector a2 = DoubleVector.fromArray(DS, lanes, 8);
+        DoubleVector a3 = DoubleVector.fromArray(DS, lanes, 12);
+        int i = 0;
+        for (; i + 16 <= n; i += 16) {
+            long o = off + 4L * i;
+            IntVector v0 = IntVector.fromMemorySegment(IS, s, o, NATIVE);
+            IntVector v1 = IntVector.fromMemorySegment(IS, s, o + 32, NATIVE);
+            // Unselected elements add +0.0, as the generic path's masked add does (lanes never hold -0.0).
+            IntVector x0 = zero.blend(v0, test(v0, cv, mode));
+            IntVector x1 = zero.blend(v1, test(v1, cv, mode));
+            a0 = a0.add((DoubleVector) x0.convertShape(VectorOperators.I2D, DS, 0));
+            a1 = a1.add((DoubleVector) x0.convertShape(VectorOperators.I2D, DS, 1));
+            a2 = a2.add((DoubleVector) x1.convertShape(VectorOperators.I2D, DS, 0));
+            a3 = a3.add((DoubleVector) x1.convertShape(VectorOperators.I2D, DS, 1));
+        }
+        FaultGuard.mark(s, off);
+        a0.intoArray(lanes, 0);
+        a1.intoArray(lanes, 4);
+        a2.intoArray(lanes, 8);
+        a3.intoArray(lanes, 12);
+        for (; i < n; i++) {
+            int x = s.get(ValueLayout.JAVA_INT_UNALIGNED, off + 4L * i);
+            lanes[i & (D_LANES - 1)] += MaskKernels.test(op, x, c) ? x : 0.0;
+        }
+    }
 }

@@ -70,8 +70,11 @@ public final class ExprBench {
                     long t2 = System.nanoTime();
                     NDArray m = c.maxWhere(a, Expr.of(a).lt(50));
                     long t3 = System.nanoTime();
-                    System.out.printf("a[a>50].sum() = %d %.3f s   count_nonzero(a>50) = %d %.3f s   a[a<50].max() = %d %.3f s%n",
-                            s.getLong(), (t1 - t) / 1e9, n, (t2 - t1) / 1e9, m.getLong(), (t3 - t2) / 1e9);
+                    NDArray mean = c.meanWhere(a, Expr.of(a).gt(50));
+                    long t4 = System.nanoTime();
+                    System.out.printf("a[a>50].sum() = %d %.3f s   count_nonzero(a>50) = %d %.3f s   a[a<50].max() = %d %.3f s"
+                            + "   a[a>50].mean() = %s %.3f s%n", s.getLong(), (t1 - t) / 1e9, n, (t2 - t1) / 1e9, m.getLong(),
+                            (t3 - t2) / 1e9, mean.getDouble(), (t4 - t3) / 1e9);
                 }
             }
             if (what.equals("tobool")) {

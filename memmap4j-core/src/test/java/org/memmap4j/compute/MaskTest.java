@@ -160,8 +160,9 @@ class MaskTest {
         long[] scalars = {0, 3, -5, Integer.MIN_VALUE, Integer.MAX_VALUE, 3_000_000_000L, Long.MAX_VALUE};
         String[] ops = {"greater", "greater_equal", "less", "less_equal", "equal", "not_equal"};
         Op[] jops = {Op.GT, Op.GE, Op.LT, Op.LE, Op.EQ, Op.NE};
-        StringBuilder py = new StringBuilder("a = np.load(sys.argv[1]); b = np.load(sys.argv[2]); out = []\n");
+        StringBuilder py = new StringBuilder("a = np.load(sys.argv[1]); b = np.load(sys.argv[2]); out = []; means = []\n");
         List<Long> ours = new ArrayList<>();
+        List<Double> means = new ArrayList<>();
         try (NDArray a = Npy.open(i32, Mode.READ_ONLY); NDArray b = Npy.open(i64, Mode.READ_ONLY);
              ChunkExecutor tiny = ChunkExecutor.local(2, 1000)) {
             Compute small = Compute.on(tiny);
@@ -172,12 +173,21 @@ class MaskTest {
                         Expr cond = ExprOp.binary(jops[k], Expr.of(x), Expr.scalar(c));
                         boolean fast = MaskPattern.match(null, cond) != null;
                         assertThat(fast).as("%s %s %d", name, ops[k], c).isEqualTo(x == b || c == (int) c);
-                        assertThat(MaskPattern.match(Expr.of(x), cond, MaskReducer.What.MEAN)).isNull();
+                        assertThat(MaskPattern.match(Expr.of(x), cond, MaskReducer.What.MEAN) != null)
+                                .isEqualTo(x == a && c == (int) c);
                         long count = SMALL.countNonzero(cond);
                         ours.add(count);
                         assertThat(small.countNonzero(cond)).isEqualTo(count);
                         ours.add(SMALL.sumWhere(x, cond).getLong());
                         assertThat(small.sumWhere(x, cond).getLong()).isEqualTo(ours.getLast());
+                        // The mean: the pattern's bits are the generic path's (x + 0 is no pattern), NumPy's within an ulp.
+                        NDArray mean = SMALL.meanWhere(x, cond);
+                        NDArray generic = SMALL.meanWhere(Expr.of(x).add(0), cond);
+                        assertThat(Double.doubleToRawLongBits(mean.getDouble())).as("mean %s %s %d", name, ops[k], c)
+                                .isEqualTo(Double.doubleToRawLongBits(generic.getDouble()));
+                        assertThat(Double.doubleToRawLongBits(small.meanWhere(x, cond).getDouble()))
+                                .isEqualTo(Double.doubleToRawLongBits(mean.getDouble()));
+                        means.add(mean.getDouble());
                         ours.add(count == 0 ? null : SMALL.minWhere(x, cond).getLong());
                         ours.add(count == 0 ? null : small.maxWhere(x, cond).getLong());
                         if (count == 0) {
@@ -185,7 +195,7 @@ class MaskTest {
                         }
                         String sel = name + "[np." + ops[k] + "(" + name + ", " + c + ")]";
                         py.append("s = ").append(sel).append("\nout += [len(s), int(s.sum()), int(s.min()) if len(s) else None, "
-                                + "int(s.max()) if len(s) else None]\n");
+                                + "int(s.max()) if len(s) else None]\nmeans.append(float(s.mean()) if len(s) else None)\n");
                     }
                 }
                 // A float scalar compares in float64 (NEP 50): not the integer pattern, NumPy's answer all the same.
@@ -195,9 +205,21 @@ class MaskTest {
                 py.append("out.append(int(np.count_nonzero(").append(name).append(" > 2.5)))\n");
             }
         }
-        py.append("print(', '.join('null' if v is None else str(v) for v in out))");
-        assertThat(org.memmap4j.testing.NumPy.run(py.toString(), i32, i64)).isEqualTo(
-                ours.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")));
+        py.append("print(', '.join('null' if v is None else str(v) for v in out))\n"
+                + "print(' '.join('nan' if v is None else repr(v) for v in means))");
+        String[] lines = org.memmap4j.testing.NumPy.run(py.toString(), i32, i64).split("\n");
+        assertThat(lines[0]).isEqualTo(ours.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")));
+        String[] np = lines[1].trim().split(" ");
+        assertThat(np).hasSize(means.size());
+        for (int i = 0; i < np.length; i++) {
+            if (np[i].equals("nan")) {
+                assertThat(means.get(i)).as("mean %d", i).isNaN();
+            } else {
+                double want = Double.parseDouble(np[i]);
+                assertThat(Math.abs(means.get(i) - want)).as("mean %d: %s vs %s", i, means.get(i), want)
+                        .isLessThanOrEqualTo(Math.ulp(want));
+            }
+        }
     }
 
     /** minWhere/maxWhere's vector pass: NaN wins, -0.0 below +0.0, selected infinities, nothing selected. */
@@ -284,6 +306,13 @@ class MaskTest {
                         assertThat(vector.countF32(s, off, n, op, 0.25f)).isEqualTo(scalar.countF32(s, off, n, op, 0.25f));
                         assertThat(vector.countI32(s, off, n, op, 0)).isEqualTo(scalar.countI32(s, off, n, op, 0));
                         assertThat(vector.countI64(s, off, n / 2, op, -1)).isEqualTo(scalar.countI64(s, off, n / 2, op, -1));
+                        double[] e1 = new double[16];
+                        double[] e2 = new double[16];
+                        scalar.sumI32AsF64(s, off, Math.min(n, 1000), op, 3, e1);
+                        vector.sumI32AsF64(s, off, Math.min(n, 1000), op, 3, e2);
+                        for (int j = 0; j < 16; j++) {
+                            assertThat(Double.doubleToRawLongBits(e2[j])).isEqualTo(Double.doubleToRawLongBits(e1[j]));
+                        }
                         for (boolean i32 : new boolean[] {true, false}) {
                             long m = i32 ? n : n / 2;
                             assertThat(vector.sumInt(s, off, m, op, 7, i32)).isEqualTo(scalar.sumInt(s, off, m, op, 7, i32));

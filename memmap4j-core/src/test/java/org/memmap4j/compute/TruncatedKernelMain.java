@@ -31,6 +31,12 @@ public final class TruncatedKernelMain {
         kernels.put("masked int count", s -> mask.countI32(s, 0, n, Op.GT, 5));
         kernels.put("masked int sum", s -> mask.sumInt(s, 0, n, Op.GT, 5, true));
         kernels.put("masked int max", s -> mask.extremeInt(s, 0, n / 2, Op.GT, 5, false, true));
+        kernels.put("masked int mean", s -> {
+            double[] lanes = new double[MaskKernels.D_LANES];
+            for (long off = 0; off < TruncatedMapping.BYTES; off += 4096) {
+                mask.sumI32AsF64(s, off, 1024, Op.GT, 5, lanes);
+            }
+        });
         kernels.put("radix", s -> {
             RadixPass p = new RadixPass(new int[] {0, 1}, new long[] {-100}, new long[] {100},
                     new int[] {RadixPass.shiftFor(-100, 100, 8)}, false, 0);

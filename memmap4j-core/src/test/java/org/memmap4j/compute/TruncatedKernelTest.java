@@ -22,6 +22,7 @@ class TruncatedKernelTest {
         assertThat(child.out().lines()).containsExactly("sum: InternalError", "var: InternalError",
                 "max: InternalError", "argmax: InternalError", "masked sum: InternalError",
                 "masked count: InternalError", "masked max: InternalError", "masked int count: InternalError",
-                "masked int sum: InternalError", "masked int max: InternalError", "radix: InternalError");
+                "masked int sum: InternalError", "masked int max: InternalError", "masked int mean: InternalError",
+                "radix: InternalError");
     }
 }
