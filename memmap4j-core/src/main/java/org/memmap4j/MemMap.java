@@ -196,22 +196,13 @@ public final class MemMap {
                 throw new IllegalArgumentException("shape must be given if mode == 'w+' (" + file + ")");
             }
             boolean creates = mode == Mode.WRITE && !Files.exists(file, LinkOption.NOFOLLOW_LINKS);
-            boolean readOnlyCopy = false;
-            FileChannel channel;
-            try {
-                channel = openChannel(file, mode);
-            } catch (FileSystemException e) {
-                // Copy-on-write never writes the file, but the JDK's PRIVATE map mode wants a writable channel: map it
-                // natively from a read-only descriptor instead, as NumPy does (read-only permissions or file system).
-                boolean notWritable = e instanceof AccessDeniedException
-                        || (e.getReason() != null && e.getReason().startsWith(READ_ONLY_FS));
-                if (mode != Mode.COPY_ON_WRITE || !notWritable || !NativeIO.available()) {
-                    throw e;
-                }
-                channel = openChannel(file, Mode.READ_ONLY);
-                readOnlyCopy = true;
-            }
-            try (FileChannel ch = channel) {
+            // Copy-on-write never writes the file, but the JDK's PRIVATE map mode wants a writable channel: a file
+            // that cannot be written (permissions, read-only file system; access(2) knows both) is mapped natively
+            // from a read-only descriptor instead, as NumPy does. Without native access, opening it for writing fails
+            // with the message that names the remedy.
+            boolean readOnlyCopy = mode == Mode.COPY_ON_WRITE && Files.exists(file) && !Files.isDirectory(file)
+                    && !Files.isWritable(file) && NativeIO.available();
+            try (FileChannel ch = openChannel(file, readOnlyCopy ? Mode.READ_ONLY : mode)) {
                 long fileSize = ch.size();
                 try {
                     return open(ch, fileSize, readOnlyCopy);
@@ -298,9 +289,6 @@ public final class MemMap {
         };
     }
 
-    /** The reason of the exception for mode c on a read-only file system. */
-    private static final String READ_ONLY_FS = "read-only file system, cannot open for mode c";
-
     /** Why mode c could not open a file that is not writable, and what to do. */
     private static final String COPY_REMEDY = " (copy-on-write of a file Java cannot open for writing maps it natively,"
             + " which needs native access: run java with --enable-native-access=ALL-UNNAMED)";
@@ -327,7 +315,8 @@ public final class MemMap {
                     + (mode == Mode.COPY_ON_WRITE ? COPY_REMEDY : ""));
         } catch (FileSystemException e) {
             if (mode == Mode.COPY_ON_WRITE && "Read-only file system".equals(e.getReason())) {
-                throw new FileSystemException(file.toString(), null, READ_ONLY_FS + COPY_REMEDY);
+                throw new FileSystemException(file.toString(), null, "read-only file system, cannot open for mode c"
+                        + COPY_REMEDY);
             }
             throw new IOException("cannot open '" + file + "' in mode " + mode.code() + ": " + e.getReason(), e);
         }

@@ -3,12 +3,7 @@ package org.memmap4j;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
-import java.security.MessageDigest;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,6 +14,7 @@ import org.memmap4j.format.Npy;
 import org.memmap4j.format.Npz;
 import org.memmap4j.format.NpzFile;
 import org.memmap4j.format.Raw;
+import org.memmap4j.testing.Fingerprint;
 
 /**
  * Read-only means read-only: after every read-only operation (opening, views, every reduction, order statistics,
@@ -42,11 +38,7 @@ class ReadOnlyIntegrityTest {
         Npy.save(npy, data);
         Raw.toFile(data, raw);
         Npz.save(npz, Map.of("x", data, "y", data.get("::7")));
-        Map<Path, String> before = checksums(npy, raw, npz);
-        Map<Path, FileTime> times = new LinkedHashMap<>();
-        for (Path p : before.keySet()) {
-            times.put(p, Files.getLastModifiedTime(p));
-        }
+        Map<Path, Fingerprint> before = Fingerprint.of(npy, raw, npz);   // content, size and modification time
 
         try (NDArray a = Npy.open(npy, Mode.READ_ONLY);
              NDArray r = MemMap.builder(raw).dtype(DType.FLOAT32).mode(Mode.READ_ONLY).shape(300, 70).open();
@@ -64,10 +56,7 @@ class ReadOnlyIntegrityTest {
             c.flush();
             assertThat(c.getDouble(5, 5)).isEqualTo(2.0);
         }
-        assertThat(checksums(npy, raw, npz)).isEqualTo(before);
-        for (Map.Entry<Path, FileTime> e : times.entrySet()) {
-            assertThat(Files.getLastModifiedTime(e.getKey())).as("%s mtime", e.getKey()).isEqualTo(e.getValue());
-        }
+        assertThat(Fingerprint.of(npy, raw, npz)).isEqualTo(before);
     }
 
     private static void exerciseReads(NDArray x) throws Exception {
@@ -107,13 +96,5 @@ class ReadOnlyIntegrityTest {
         assertThatThrownBy(() -> x.setDouble(1.0, 0, 0)).isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> SMALL.evalInto(Expr.of(x).add(1), x)).isInstanceOf(RuntimeException.class);
         assertThatThrownBy(() -> SMALL.fillUniform(x, 1)).isInstanceOf(RuntimeException.class);
-    }
-
-    private static Map<Path, String> checksums(Path... files) throws Exception {
-        Map<Path, String> m = new LinkedHashMap<>();
-        for (Path f : files) {
-            m.put(f, HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(f))));
-        }
-        return m;
     }
 }

@@ -7,15 +7,14 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.memmap4j.cli.CliTest.Result;
+import org.memmap4j.testing.Fingerprint;
 import org.memmap4j.testing.NumPy;
 
 /** {@code memmap4j convert} against NumPy's astype, np.save, tofile and savez. */
@@ -227,12 +226,12 @@ class ConvertCommandTest {
         Path in = dir.resolve("in.npy");
         Path out = dir.resolve("out.npy");
         NumPy.run("np.save(sys.argv[1], np.arange(10.0)); np.save(sys.argv[2], np.zeros(3))", in, out);
-        String before = sha(out);
-        String inBefore = sha(in);
+        Fingerprint before = Fingerprint.of(out);
+        Fingerprint inBefore = Fingerprint.of(in);
         Result r = run("convert", in, out, "--dtype", "f4");
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err()).isEqualTo("memmap4j: " + out + ": file exists (use --force to replace it)");
-        assertThat(sha(out)).isEqualTo(before);
+        assertThat(Fingerprint.of(out)).isEqualTo(before);
         assertThat(run("convert", in, out, "--dtype", "f4", "--force").code()).isZero();
         assertThat(NumPy.run("print(np.load(sys.argv[1]).dtype)", out)).isEqualTo("float32");
         for (Path same : new Path[] {in, dir.resolve(".").resolve("in.npy"), Files.createSymbolicLink(dir.resolve("link.npy"), in)}) {
@@ -240,7 +239,7 @@ class ConvertCommandTest {
             assertThat(s.code()).isEqualTo(1);
             assertThat(s.err()).contains("is the input file");
         }
-        assertThat(sha(in)).isEqualTo(inBefore);
+        assertThat(Fingerprint.of(in)).isEqualTo(inBefore);
         assertNoTemporaryFiles();
     }
 
@@ -308,7 +307,4 @@ class ConvertCommandTest {
         assertThat(temporaryFiles()).isEmpty();
     }
 
-    private static String sha(Path f) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(f)));
-    }
 }

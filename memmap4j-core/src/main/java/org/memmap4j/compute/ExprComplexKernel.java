@@ -137,9 +137,9 @@ final class ExprComplexKernel extends ExprKernel {
             case LOG10 -> { for (int i = 0; i < n; i++) { ExprComplexMath.log10(ar[i], ai[i], s, d, di, i); } }
             // In float64 for complex64 too, rounded once: glibc's float versions, which NumPy calls, are 3 (sin, cos)
             // to 6 (tan) ulps off, in ways their float steps alone do not reproduce; these are within 1 ulp.
-            case SIN -> { for (int i = 0; i < n; i++) { ExprComplexMath.sin(ar[i], ai[i], false, d, di, i); } roundParts(s, n); }
-            case COS -> { for (int i = 0; i < n; i++) { ExprComplexMath.cos(ar[i], ai[i], false, d, di, i); } roundParts(s, n); }
-            case TAN -> { for (int i = 0; i < n; i++) { ExprComplexMath.tan(ar[i], ai[i], false, d, di, i); } roundParts(s, n); }
+            case SIN -> { for (int i = 0; i < n; i++) { ExprComplexMath.sin(ar[i], ai[i], d, di, i); } roundParts(s, n); }
+            case COS -> { for (int i = 0; i < n; i++) { ExprComplexMath.cos(ar[i], ai[i], d, di, i); } roundParts(s, n); }
+            case TAN -> { for (int i = 0; i < n; i++) { ExprComplexMath.tan(ar[i], ai[i], d, di, i); } roundParts(s, n); }
             default -> throw new AssertionError(op);
         }
     }

@@ -374,55 +374,52 @@ final class ExprComplexMath {
         }
     }
 
-    /** The largest t with e^t finite: (MAX_EXP - 1) * ln 2, truncated, as glibc's complex functions use it. */
-    private static int expLimit(boolean single) {
-        return single ? 88 : 709;
-    }
+    /** The largest t with e^t finite in double: (MAX_EXP - 1) * ln 2, truncated, as glibc's complex functions use it. */
+    private static final int EXP_LIMIT = 709;
 
     /** sin and cos of a finite x, as glibc's complex functions take them: (x, 1) for subnormal x. */
-    private static void sinCos(double x, boolean single, double[] sc) {
-        if (Math.abs(x) > min(single)) {
-            sc[0] = r(Math.sin(x), single);
-            sc[1] = r(Math.cos(x), single);
+    private static void sinCos(double x, double[] sc) {
+        if (Math.abs(x) > Double.MIN_NORMAL) {
+            sc[0] = Math.sin(x);
+            sc[1] = Math.cos(x);
         } else {
             sc[0] = x;
             sc[1] = 1;
         }
     }
 
+    // sin, cos and tan are computed in double for both complex kinds (complex64 rounds the result once, see
+    // ExprComplexKernel): glibc's float versions are not reproducible from their float steps alone.
+
     /**
      * glibc's {@code csin}: sin x cosh y + i cos x sinh y, with e^|y| scaled in steps of e^t so that a large |y|
      * overflows only where the result does.
      */
-    static void sin(double x, double y, boolean single, double[] re, double[] im, int i) {
+    static void sin(double x, double y, double[] re, double[] im, int i) {
         boolean negate = Math.copySign(1.0, x) < 0;
         double ax = Math.abs(x);
         double[] sc = new double[2];
         if (Double.isFinite(y)) {
             if (Double.isFinite(ax)) {
-                sinCos(ax, single, sc);
+                sinCos(ax, sc);
                 double sinix = negate ? -sc[0] : sc[0];
                 double cosix = sc[1];
-                int t = expLimit(single);
-                if (Math.abs(y) > t) {
-                    halfExpTimes(Math.abs(y), sinix, y < 0 ? -cosix : cosix, single, re, im, i);
+                if (Math.abs(y) > EXP_LIMIT) {
+                    halfExpTimes(Math.abs(y), sinix, y < 0 ? -cosix : cosix, re, im, i);
                 } else {
-                    re[i] = r(r(Math.cosh(y), single) * sinix, single);
-                    im[i] = r(r(Math.sinh(y), single) * cosix, single);
+                    re[i] = Math.cosh(y) * sinix;
+                    im[i] = Math.sinh(y) * cosix;
                 }
-            } else if (y == 0) {
-                re[i] = Double.NaN;   // inf - inf (NaN - NaN)
-                im[i] = y;
             } else {
-                re[i] = Double.NaN;
-                im[i] = Double.NaN;
+                re[i] = Double.NaN;   // inf - inf (NaN - NaN)
+                im[i] = y == 0 ? y : Double.NaN;
             }
         } else if (Double.isInfinite(y)) {
             if (ax == 0) {
                 re[i] = negate ? -0.0 : 0.0;
                 im[i] = y;
             } else if (Double.isFinite(ax)) {
-                sinCos(ax, single, sc);
+                sinCos(ax, sc);
                 double rr = Math.copySign(INF, sc[0]);
                 double ii = Math.copySign(INF, sc[1]);
                 re[i] = negate ? -rr : rr;
@@ -438,45 +435,41 @@ final class ExprComplexMath {
     }
 
     /**
-     * Sets re[i] = e^a / 2 * p and im[i] = e^a / 2 * q for an a beyond {@link #expLimit}, where cosh a and sinh a are
-     * e^a / 2 but e^a overflows: e^a is applied in steps of e^t, and a result that still overflows is the largest
+     * Sets re[i] = e^a / 2 * p and im[i] = e^a / 2 * q for an a beyond {@link #EXP_LIMIT}, where cosh a and sinh a
+     * are e^a / 2 but e^a overflows: e^a is applied in steps of e^t, and a result that still overflows is the largest
      * value times the factor (so infinity, with the factor's sign), as glibc's csin and ccosh do.
      */
-    private static void halfExpTimes(double a, double p, double q, boolean single, double[] re, double[] im, int i) {
-        int t = expLimit(single);
-        double expT = r(Math.exp(t), single);
-        double rest = r(a - t, single);
-        p = r(p * r(expT / 2, single), single);
-        q = r(q * r(expT / 2, single), single);
-        if (rest > t) {
-            rest = r(rest - t, single);
-            p = r(p * expT, single);
-            q = r(q * expT, single);
+    private static void halfExpTimes(double a, double p, double q, double[] re, double[] im, int i) {
+        double expT = Math.exp(EXP_LIMIT);
+        double rest = a - EXP_LIMIT;
+        p *= expT / 2;
+        q *= expT / 2;
+        if (rest > EXP_LIMIT) {
+            rest -= EXP_LIMIT;
+            p *= expT;
+            q *= expT;
         }
-        double e = rest > t ? max(single) : r(Math.exp(rest), single);
-        re[i] = r(e * p, single);
-        im[i] = r(e * q, single);
+        double e = rest > EXP_LIMIT ? Double.MAX_VALUE : Math.exp(rest);
+        re[i] = e * p;
+        im[i] = e * q;
     }
 
     /** glibc's {@code ccos}: ccosh(i z), that is ccosh(-y + i x). */
-    static void cos(double x, double y, boolean single, double[] re, double[] im, int i) {
-        cosh(-y, x, single, re, im, i);
+    static void cos(double x, double y, double[] re, double[] im, int i) {
+        cosh(-y, x, re, im, i);
     }
 
     /** glibc's {@code ccosh}: cosh x cos y + i sinh x sin y, scaled like {@link #sin} for a large |x|. */
-    private static void cosh(double x, double y, boolean single, double[] re, double[] im, int i) {
+    private static void cosh(double x, double y, double[] re, double[] im, int i) {
         double[] sc = new double[2];
         if (Double.isFinite(x)) {
             if (Double.isFinite(y)) {
-                sinCos(y, single, sc);
-                double sinix = sc[0];
-                double cosix = sc[1];
-                int t = expLimit(single);
-                if (Math.abs(x) > t) {
-                    halfExpTimes(Math.abs(x), cosix, Math.copySign(1.0, x) < 0 ? -sinix : sinix, single, re, im, i);
+                sinCos(y, sc);
+                if (Math.abs(x) > EXP_LIMIT) {
+                    halfExpTimes(Math.abs(x), sc[1], Math.copySign(1.0, x) < 0 ? -sc[0] : sc[0], re, im, i);
                 } else {
-                    re[i] = r(r(Math.cosh(x), single) * cosix, single);
-                    im[i] = r(r(Math.sinh(x), single) * sinix, single);
+                    re[i] = Math.cosh(x) * sc[1];
+                    im[i] = Math.sinh(x) * sc[0];
                 }
             } else {
                 im[i] = x == 0 ? 0 : Double.NaN;
@@ -484,7 +477,7 @@ final class ExprComplexMath {
             }
         } else if (Double.isInfinite(x)) {
             if (Double.isFinite(y) && y != 0) {
-                sinCos(y, single, sc);
+                sinCos(y, sc);
                 re[i] = Math.copySign(INF, sc[1]);
                 im[i] = Math.copySign(INF, sc[0]) * Math.copySign(1.0, x);
             } else if (y == 0) {
@@ -504,13 +497,13 @@ final class ExprComplexMath {
      * glibc's {@code ctan}: (sin x cos x + i sinh y cosh y) / (cos^2 x + sinh^2 y), with e^(2|y|) scaled away for a
      * large |y|, where the imaginary part is +-1.
      */
-    static void tan(double x, double y, boolean single, double[] re, double[] im, int i) {
+    static void tan(double x, double y, double[] re, double[] im, int i) {
         double[] sc = new double[2];
         if (!Double.isFinite(x) || !Double.isFinite(y)) {
             if (Double.isInfinite(y)) {
                 if (Double.isFinite(x) && Math.abs(x) > 1) {
-                    sinCos(x, single, sc);
-                    re[i] = Math.copySign(0.0, r(sc[0] * sc[1], single));
+                    sinCos(x, sc);
+                    re[i] = Math.copySign(0.0, sc[0] * sc[1]);
                 } else {
                     re[i] = Math.copySign(0.0, x);
                 }
@@ -524,38 +517,27 @@ final class ExprComplexMath {
             }
             return;
         }
-        sinCos(x, single, sc);
+        sinCos(x, sc);
         double sinrx = sc[0];
         double cosrx = sc[1];
-        int t = expLimit(single) / 2;
+        int t = EXP_LIMIT / 2;
         if (Math.abs(y) > t) {
-            double exp2t = r(Math.exp(2 * t), single);
+            double exp2t = Math.exp(2 * t);
+            double ay = Math.abs(y) - t;
+            double res = 4 * sinrx * cosrx / exp2t;
+            re[i] = ay > t ? res / exp2t : res / Math.exp(2 * ay);
             im[i] = Math.copySign(1.0, y);
-            double res = r(r(4 * sinrx, single) * cosrx, single);
-            double ay = r(Math.abs(y) - t, single);
-            res = r(res / exp2t, single);
-            if (ay > t) {
-                res = r(res / exp2t, single);
-            } else {
-                res = r(res / r(Math.exp(r(2 * ay, single)), single), single);
-            }
-            re[i] = res;
         } else {
-            double sinhix;
-            double coshix;
-            if (Math.abs(y) > min(single)) {
-                sinhix = r(Math.sinh(y), single);
-                coshix = r(Math.cosh(y), single);
-            } else {
-                sinhix = y;
-                coshix = 1;
+            double sinhix = y;
+            double coshix = 1;
+            if (Math.abs(y) > Double.MIN_NORMAL) {
+                sinhix = Math.sinh(y);
+                coshix = Math.cosh(y);
             }
-            double eps = single ? 0x1.0p-23 : 0x1.0p-52;
-            double den = Math.abs(sinhix) > r(Math.abs(cosrx) * eps, single)
-                    ? r(r(cosrx * cosrx, single) + r(sinhix * sinhix, single), single)
-                    : r(cosrx * cosrx, single);
-            re[i] = r(r(sinrx * cosrx, single) / den, single);
-            im[i] = r(r(sinhix * coshix, single) / den, single);
+            double den = Math.abs(sinhix) > Math.abs(cosrx) * 0x1.0p-52
+                    ? cosrx * cosrx + sinhix * sinhix : cosrx * cosrx;
+            re[i] = sinrx * cosrx / den;
+            im[i] = sinhix * coshix / den;
         }
     }
 

@@ -3,6 +3,7 @@ package org.memmap4j.compute;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import org.memmap4j.compute.ExprOp.Op;
+import org.memmap4j.compute.MaskReducer.What;
 
 /**
  * The hot mask pattern, {@code a[a OP c].sum()}, {@code .min()}, {@code .max()} and {@code count_nonzero(a OP c)}
@@ -112,41 +113,25 @@ interface MaskKernels {
         };
     }
 
-    /** Counts the int32 or int64 elements from position i to n for which {@code x OP c}: the vector kernels' tails. */
-    static long countFrom(MemorySegment s, long off, long i, long n, Op op, long c, boolean i32) {
-        long k = 0;
+    /**
+     * Folds the selected int32 or int64 elements from position i to n into acc: counts them (COUNT), adds them
+     * wrapping (SUM) or keeps the smallest or largest (MIN, MAX). The reference loops and the vector kernels' tails.
+     */
+    static long foldInts(long acc, What what, MemorySegment s, long off, long i, long n, Op op, long c, boolean i32) {
         for (; i < n; i++) {
             long x = i32 ? s.get(ValueLayout.JAVA_INT_UNALIGNED, off + 4L * i)
                     : s.get(ValueLayout.JAVA_LONG_UNALIGNED, off + 8L * i);
             if (test(op, x, c)) {
-                k++;
+                acc = switch (what) {
+                    case COUNT -> acc + 1;
+                    case SUM -> acc + x;
+                    case MIN -> Math.min(acc, x);
+                    case MAX -> Math.max(acc, x);
+                    case MEAN -> throw new IllegalArgumentException("no integer fold for a mean");
+                };
             }
         }
-        return k;
-    }
-
-    /** Sums the selected int32 or int64 elements from position i to n into sum: the vector kernels' tails. */
-    static long sumFrom(long sum, MemorySegment s, long off, long i, long n, Op op, long c, boolean i32) {
-        for (; i < n; i++) {
-            long x = i32 ? s.get(ValueLayout.JAVA_INT_UNALIGNED, off + 4L * i)
-                    : s.get(ValueLayout.JAVA_LONG_UNALIGNED, off + 8L * i);
-            if (test(op, x, c)) {
-                sum += x;
-            }
-        }
-        return sum;
-    }
-
-    /** Folds the selected int32 or int64 elements from position i to n into the extreme e: the vector kernels' tails. */
-    static long extremeFrom(long e, MemorySegment s, long off, long i, long n, Op op, long c, boolean i32, boolean max) {
-        for (; i < n; i++) {
-            long x = i32 ? s.get(ValueLayout.JAVA_INT_UNALIGNED, off + 4L * i)
-                    : s.get(ValueLayout.JAVA_LONG_UNALIGNED, off + 8L * i);
-            if (test(op, x, c)) {
-                e = max ? Math.max(e, x) : Math.min(e, x);
-            }
-        }
-        return e;
+        return acc;
     }
 
     /** The reference implementation, element by element. */
@@ -207,22 +192,22 @@ interface MaskKernels {
 
         @Override
         public long countI32(MemorySegment s, long off, long n, Op op, int c) {
-            return countFrom(s, off, 0, n, op, c, true);
+            return foldInts(0, What.COUNT, s, off, 0, n, op, c, true);
         }
 
         @Override
         public long countI64(MemorySegment s, long off, long n, Op op, long c) {
-            return countFrom(s, off, 0, n, op, c, false);
+            return foldInts(0, What.COUNT, s, off, 0, n, op, c, false);
         }
 
         @Override
         public long sumInt(MemorySegment s, long off, long n, Op op, long c, boolean i32) {
-            return sumFrom(0, s, off, 0, n, op, c, i32);
+            return foldInts(0, What.SUM, s, off, 0, n, op, c, i32);
         }
 
         @Override
         public long extremeInt(MemorySegment s, long off, long n, Op op, long c, boolean i32, boolean max) {
-            return extremeFrom(max ? Long.MIN_VALUE : Long.MAX_VALUE, s, off, 0, n, op, c, i32, max);
+            return foldInts(max ? Long.MIN_VALUE : Long.MAX_VALUE, max ? What.MAX : What.MIN, s, off, 0, n, op, c, i32);
         }
 
         @Override

@@ -11,6 +11,7 @@ import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 import org.memmap4j.compute.ExprOp.Op;
+import org.memmap4j.compute.MaskReducer.What;
 
 /**
  * Vector API implementation of {@link MaskKernels}, loaded by name only when jdk.incubator.vector is present. It
@@ -282,7 +283,7 @@ final class VectorMaskKernels implements MaskKernels {
                     + test(IntVector.fromMemorySegment(IS, s, o + 96, NATIVE), cv, mode).trueCount();
         }
         FaultGuard.mark(s, off);
-        return count + MaskKernels.countFrom(s, off, i, n, op, c, true);
+        return MaskKernels.foldInts(count, What.COUNT, s, off, i, n, op, c, true);
     }
 
     @Override
@@ -299,7 +300,7 @@ final class VectorMaskKernels implements MaskKernels {
                     + test(LongVector.fromMemorySegment(LS, s, o + 96, NATIVE), cv, mode).trueCount();
         }
         FaultGuard.mark(s, off);
-        return count + MaskKernels.countFrom(s, off, i, n, op, c, false);
+        return MaskKernels.foldInts(count, What.COUNT, s, off, i, n, op, c, false);
     }
 
     @Override
@@ -329,7 +330,7 @@ final class VectorMaskKernels implements MaskKernels {
             }
         }
         FaultGuard.mark(s, off);
-        return MaskKernels.sumFrom(acc0.add(acc1).reduceLanes(VectorOperators.ADD), s, off, i, n, op, c, i32);
+        return MaskKernels.foldInts(acc0.add(acc1).reduceLanes(VectorOperators.ADD), What.SUM, s, off, i, n, op, c, i32);
     }
 
     @Override
@@ -364,7 +365,7 @@ final class VectorMaskKernels implements MaskKernels {
             e = a.reduceLanes(max ? VectorOperators.MAX : VectorOperators.MIN);
         }
         FaultGuard.mark(s, off);
-        return MaskKernels.extremeFrom(e, s, off, i, n, op, c, i32, max);
+        return MaskKernels.foldInts(e, max ? What.MAX : What.MIN, s, off, i, n, op, c, i32);
     }
 
     @Override

@@ -84,4 +84,16 @@ public record Job<P>(String name, long units, long unitBytes, long alignment, Ra
         long per = Math.max(1, chunkBytes / unitBytes);
         return Math.max(alignment, per / alignment * alignment);
     }
+
+    /**
+     * Returns how many chunks of {@link #unitsPerChunk(long) unitsPerChunk(chunkBytes)} units the job is cut into:
+     * every executor cuts it so, which is what makes their partials the same.
+     *
+     * @param chunkBytes the target bytes per chunk
+     * @return the number of chunks, 0 for a job without units
+     */
+    public long chunkCount(long chunkBytes) {
+        long per = unitsPerChunk(chunkBytes);
+        return (units + per - 1) / per;
+    }
 }

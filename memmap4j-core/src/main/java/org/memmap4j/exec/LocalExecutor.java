@@ -100,7 +100,7 @@ final class LocalExecutor implements ChunkExecutor {
     private <P> List<P> run(Job<P> job, ProgressListener progress) {
         long n = job.units();
         long per = job.unitsPerChunk(chunkBytes);
-        long chunkCount = (n + per - 1) / per;
+        long chunkCount = job.chunkCount(chunkBytes);
         if (chunkCount > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("job '" + job.name() + "' would need " + chunkCount + " chunks; raise the chunk size");
         }

@@ -300,9 +300,7 @@ class MaskTest {
                         double[] d2 = new double[16];
                         scalar.sumF64(s, off, Math.min(n, 600), op, 0.1, d1);
                         vector.sumF64(s, off, Math.min(n, 600), op, 0.1, d2);
-                        for (int j = 0; j < 16; j++) {
-                            assertThat(Double.doubleToRawLongBits(d2[j])).isEqualTo(Double.doubleToRawLongBits(d1[j]));
-                        }
+                        assertThat(rawBits(d2)).isEqualTo(rawBits(d1));
                         assertThat(vector.countF32(s, off, n, op, 0.25f)).isEqualTo(scalar.countF32(s, off, n, op, 0.25f));
                         assertThat(vector.countI32(s, off, n, op, 0)).isEqualTo(scalar.countI32(s, off, n, op, 0));
                         assertThat(vector.countI64(s, off, n / 2, op, -1)).isEqualTo(scalar.countI64(s, off, n / 2, op, -1));
@@ -310,9 +308,7 @@ class MaskTest {
                         double[] e2 = new double[16];
                         scalar.sumI32AsF64(s, off, Math.min(n, 1000), op, 3, e1);
                         vector.sumI32AsF64(s, off, Math.min(n, 1000), op, 3, e2);
-                        for (int j = 0; j < 16; j++) {
-                            assertThat(Double.doubleToRawLongBits(e2[j])).isEqualTo(Double.doubleToRawLongBits(e1[j]));
-                        }
+                        assertThat(rawBits(e2)).isEqualTo(rawBits(e1));
                         for (boolean i32 : new boolean[] {true, false}) {
                             long m = i32 ? n : n / 2;
                             assertThat(vector.sumInt(s, off, m, op, 7, i32)).isEqualTo(scalar.sumInt(s, off, m, op, 7, i32));
@@ -432,5 +428,10 @@ class MaskTest {
         assertThat(SMALL.maxWhere(zeroD, Expr.scalar(true)).getDouble()).isEqualTo(2.5);
         assertThat(SMALL.extract(Expr.of(zeroD).gt(1), Expr.of(zeroD)).shape()).containsExactly(1);
         assertThat(SMALL.countNonzero(Expr.scalar(0.0))).isZero();
+    }
+
+    /** The lanes' bit patterns (-0.0 and NaN payloads included), for equality of every bit. */
+    private static long[] rawBits(double[] lanes) {
+        return java.util.Arrays.stream(lanes).mapToLong(Double::doubleToRawLongBits).toArray();
     }
 }

@@ -168,7 +168,7 @@ public final class SparkExecutor implements ChunkExecutor {
         }
         long n = job.units();
         long per = job.unitsPerChunk(chunkBytes);
-        long chunks = (n + per - 1) / per;
+        long chunks = job.chunkCount(chunkBytes);
         if (chunks == 0) {
             return List.of();
         }

@@ -30,20 +30,15 @@ class StandaloneClusterTest {
     @TempDir
     Path dir;
 
+    private static final String CLASS_PATH = System.getProperty("java.class.path");
+
     private final List<Process> processes = new ArrayList<>();
 
     @Test
     @Timeout(value = 4, unit = TimeUnit.MINUTES)
     void sensorPipelineOnAStandaloneClusterGivesTheLocalEnginesAnswers() throws Exception {
-        String cp = System.getProperty("java.class.path");
-        // The worker builds executor class paths from SPARK_HOME/jars (here empty) plus spark.executor.extraClassPath.
-        Path home = Files.createDirectories(dir.resolve("spark-home").resolve("jars")).getParent();
-        int port = freePort();
-        String master = "spark://127.0.0.1:" + port;
-        Process m = start(home, "master", cp, "org.apache.spark.deploy.master.Master",
-                "--host", "127.0.0.1", "--port", Integer.toString(port), "--webui-port", Integer.toString(freePort()));
-        awaitPort(m, port);
-        Process w = start(home, "worker", cp, "org.apache.spark.deploy.worker.Worker", "--host", "127.0.0.1",
+        String master = startMaster();
+        Process w = start("worker", "org.apache.spark.deploy.worker.Worker", "--host", "127.0.0.1",
                 "--cores", "2", "--memory", "1g", "--webui-port", Integer.toString(freePort()),
                 "--work-dir", dir.resolve("work").toString(), master);
         awaitLog(w, dir.resolve("worker.log"), "Successfully registered with master");
@@ -60,8 +55,8 @@ class StandaloneClusterTest {
         List<String> driver = new ArrayList<>(List.of(java(), "--enable-native-access=ALL-UNNAMED",
                 "--add-modules", "jdk.incubator.vector", "--sun-misc-unsafe-memory-access=allow",
                 "-Dspark.driver.host=127.0.0.1", "-Dspark.driver.bindAddress=127.0.0.1",
-                "-Dspark.executor.extraClassPath=" + cp, "-Dspark.executor.memory=512m", "-Dspark.cores.max=2",
-                "-cp", cp, Main.class.getName()));
+                "-Dspark.executor.extraClassPath=" + CLASS_PATH, "-Dspark.executor.memory=512m", "-Dspark.cores.max=2",
+                "-cp", CLASS_PATH, Main.class.getName()));
         driver.addAll(List.of(strings(common, "--dir", sp, "--engine", "spark", "--master", master)));
         Process d = new ProcessBuilder(driver).redirectError(dir.resolve("driver.log").toFile())
                 .redirectOutput(dir.resolve("driver.out").toFile()).start();
@@ -83,19 +78,13 @@ class StandaloneClusterTest {
     @Test
     @Timeout(value = 2, unit = TimeUnit.MINUTES)
     void withoutWorkersAJobFailsWithAClearErrorInsteadOfWaitingForever() throws Exception {
-        String cp = System.getProperty("java.class.path");
-        Path home = Files.createDirectories(dir.resolve("spark-home").resolve("jars")).getParent();
-        int port = freePort();
-        String master = "spark://127.0.0.1:" + port;
+        String master = startMaster();
         Path f = dir.resolve("a.npy");
         assertThat(Main.run(new String[] {"create", f.toString(), "--dtype", "f4", "--shape", "1000", "--fill", "arange"},
                 new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()))).isZero();
-        Process m = start(home, "master", cp, "org.apache.spark.deploy.master.Master",
-                "--host", "127.0.0.1", "--port", Integer.toString(port), "--webui-port", Integer.toString(freePort()));
-        awaitPort(m, port);
         Process d = new ProcessBuilder(java(), "--enable-native-access=ALL-UNNAMED", "--add-modules",
                 "jdk.incubator.vector", "--sun-misc-unsafe-memory-access=allow", "-Dspark.driver.host=127.0.0.1",
-                "-Dspark.driver.bindAddress=127.0.0.1", "-Dmemmap4j.spark.executorWait=3", "-cp", cp,
+                "-Dspark.driver.bindAddress=127.0.0.1", "-Dmemmap4j.spark.executorWait=3", "-cp", CLASS_PATH,
                 Main.class.getName(), "stats", f.toString(), "--engine", "spark", "--master", master)
                 .redirectError(dir.resolve("driver.log").toFile()).redirectOutput(dir.resolve("driver.out").toFile())
                 .start();
@@ -117,14 +106,28 @@ class StandaloneClusterTest {
         }
     }
 
-    private Process start(Path home, String name, String cp, String main, String... args) throws IOException {
+    /** Starts a standalone master on 127.0.0.1 and waits for its port; returns its URL. */
+    private String startMaster() throws Exception {
+        int port = freePort();
+        Process m = start("master", "org.apache.spark.deploy.master.Master",
+                "--host", "127.0.0.1", "--port", Integer.toString(port), "--webui-port", Integer.toString(freePort()));
+        awaitPort(m, port);
+        return "spark://127.0.0.1:" + port;
+    }
+
+    /**
+     * Starts a Spark daemon from the test class path. The worker builds executor class paths from SPARK_HOME/jars
+     * (here empty) plus spark.executor.extraClassPath.
+     */
+    private Process start(String name, String main, String... args) throws IOException {
+        Path home = Files.createDirectories(dir.resolve("spark-home").resolve("jars")).getParent();
         // INFO logs (the tests' own configuration keeps warnings only): the test waits for the worker's registration.
         Path logConf = dir.resolve("log4j2-info.properties");
         Files.writeString(logConf, String.join("\n", "rootLogger.level = info", "rootLogger.appenderRef.o.ref = o",
                 "appender.o.type = Console", "appender.o.name = o", "appender.o.layout.type = PatternLayout",
                 "appender.o.layout.pattern = %d{HH:mm:ss} %p %c{1}: %m%n"));
         List<String> cmd = new ArrayList<>(List.of(java(), "--sun-misc-unsafe-memory-access=allow", "-Xmx512m",
-                "-Dlog4j2.configurationFile=" + logConf, "-cp", cp, main));
+                "-Dlog4j2.configurationFile=" + logConf, "-cp", CLASS_PATH, main));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(dir.resolve(name + ".log").toFile());

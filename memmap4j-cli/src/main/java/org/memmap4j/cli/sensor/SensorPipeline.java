@@ -139,8 +139,7 @@ public final class SensorPipeline {
 
     /**
      * Opens or generates the readings and processes them. Every file is written under a temporary name and forced
-     * to disk in the background from the moment it is created, while it is written and then while the later phases
-     * run on its pages; the renames come
+     * to disk in the background as soon as it is complete, while the later phases run on its pages; the renames come
      * at the end, the inner files first. The time spent waiting for a file to reach the disk is its phase's.
      */
     private SensorResult run() throws IOException {
@@ -162,9 +161,8 @@ public final class SensorPipeline {
                 AtomicFile.write(rawFile, c.force(), c.sync(), tmp -> {
                     long t0 = System.nanoTime();
                     long dataOffset = format.prepare(tmp, DType.FLOAT32, shape);
-                    BackgroundSync sync = BackgroundSync.start(tmp, c.sync());
                     SensorGenerator.generate(compute, phases.apply("generate"), tmp, dataOffset, sensors, readings, c.seed());
-                    sync.written();
+                    BackgroundSync sync = BackgroundSync.start(tmp, c.sync());
                     generateSeconds = seconds(t0);
                     try (NDArray raw = format.open(tmp, DType.FLOAT32, shape)) {
                         process(raw, processedFile, statsFile);
@@ -191,9 +189,8 @@ public final class SensorPipeline {
         AtomicFile.write(processedFile, config.force(), config.sync(), tmp -> {
             long t0 = System.nanoTime();
             long dataOffset = format.prepare(tmp, DType.FLOAT32, raw.shape());
-            BackgroundSync sync = BackgroundSync.start(tmp, config.sync());
             RowPasses.SumMinMax first = Converter.convert(compute, phases.apply("convert"), raw, tmp, dataOffset);
-            sync.written();
+            BackgroundSync sync = BackgroundSync.start(tmp, config.sync());
             convertSeconds = seconds(t0);
             try (NDArray processed = format.open(tmp, DType.FLOAT32, raw.shape())) {
                 long t1 = System.nanoTime();
