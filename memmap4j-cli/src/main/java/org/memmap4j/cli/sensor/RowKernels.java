@@ -1,6 +1,7 @@
 package org.memmap4j.cli.sensor;
 
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 
 /**
  * The inner loops of the per-sensor passes over native float32 memory, in two implementations that give identical
@@ -58,7 +59,9 @@ interface RowKernels {
     void minMax(MemorySegment s, long off, long n, float[] out);
 
     /**
-     * Counts the elements x with {@code |x - mean| > threshold} computed in float64 (NaN never counts).
+     * Counts the elements x with {@code |x - mean| > threshold} computed in float64, as NumPy computes
+     * {@code np.abs(row - mean) > threshold} (NaN never counts): as two float32 comparisons ({@link Beyond}) when
+     * mean and threshold are finite and the threshold is not negative, else element by element in float64.
      *
      * @param s         the memory
      * @param off       the byte offset of the first element
@@ -67,7 +70,29 @@ interface RowKernels {
      * @param threshold the threshold
      * @return the count
      */
-    long countBeyond(MemorySegment s, long off, long n, double mean, double threshold);
+    default long countBeyond(MemorySegment s, long off, long n, double mean, double threshold) {
+        Beyond bounds = Beyond.of(mean, threshold);
+        if (bounds == null) {
+            long count = 0;
+            for (long p = off, end = off + 4 * n; p < end; p += 4) {
+                count += Beyond.exceeds(s.get(ValueLayout.JAVA_FLOAT_UNALIGNED, p), mean, threshold) ? 1 : 0;
+            }
+            return count;
+        }
+        return countOutside(s, off, n, bounds.below(), bounds.above());
+    }
+
+    /**
+     * Counts the elements x with {@code x <= below || x >= above} (NaN never counts).
+     *
+     * @param s     the memory
+     * @param off   the byte offset of the first element
+     * @param n     the number of elements
+     * @param below the lower bound
+     * @param above the upper bound
+     * @return the count
+     */
+    long countOutside(MemorySegment s, long off, long n, float below, float above);
 
     private static RowKernels load() {
         boolean vector = Boolean.parseBoolean(System.getProperty("memmap4j.vector", "true"))

@@ -61,10 +61,11 @@ final class ScalarRowKernels implements RowKernels {
     }
 
     @Override
-    public long countBeyond(MemorySegment s, long off, long n, double mean, double threshold) {
+    public long countOutside(MemorySegment s, long off, long n, float below, float above) {
         long count = 0;
         for (long p = off, end = off + 4 * n; p < end; p += 4) {
-            count += Math.abs(s.get(FLOAT, p) - mean) > threshold ? 1 : 0;
+            float x = s.get(FLOAT, p);
+            count += x <= below || x >= above ? 1 : 0;
         }
         return count;
     }

@@ -3,7 +3,6 @@ package org.memmap4j.cli.sensor;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
-import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShuffle;
@@ -18,7 +17,6 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorRowKernels implements RowKernels {
 
     private static final VectorSpecies<Float> F8 = FloatVector.SPECIES_256;
-    private static final VectorSpecies<Double> D4 = DoubleVector.SPECIES_256;
     private static final ByteOrder NATIVE = ByteOrder.nativeOrder();
     private static final VectorShuffle<Float> SWAP_1 = VectorShuffle.fromValues(F8, 1, 0, 3, 2, 5, 4, 7, 6);
     private static final VectorShuffle<Float> SWAP_2 = VectorShuffle.fromValues(F8, 2, 3, 0, 1, 6, 7, 4, 5);
@@ -92,20 +90,18 @@ final class VectorRowKernels implements RowKernels {
     }
 
     @Override
-    public long countBeyond(MemorySegment s, long off, long n, double mean, double threshold) {
-        DoubleVector mv = DoubleVector.broadcast(D4, mean);
+    public long countOutside(MemorySegment s, long off, long n, float below, float above) {
+        FloatVector lo = FloatVector.broadcast(F8, below);
+        FloatVector hi = FloatVector.broadcast(F8, above);
         long count = 0;
         long vectors = n / 8;
         long end = off + 32 * vectors;
         for (long p = off; p < end; p += 32) {
             FloatVector x = FloatVector.fromMemorySegment(F8, s, p, NATIVE);
-            DoubleVector lo = (DoubleVector) x.convertShape(VectorOperators.F2D, D4, 0);
-            DoubleVector hi = (DoubleVector) x.convertShape(VectorOperators.F2D, D4, 1);
-            count += lo.sub(mv).abs().compare(VectorOperators.GT, threshold).trueCount()
-                    + hi.sub(mv).abs().compare(VectorOperators.GT, threshold).trueCount();
+            count += x.compare(VectorOperators.LE, lo).or(x.compare(VectorOperators.GE, hi)).trueCount();
         }
         markFaults(s, off);
-        return count + SCALAR.countBeyond(s, end, n - 8 * vectors, mean, threshold);
+        return count + SCALAR.countOutside(s, end, n - 8 * vectors, below, above);
     }
 
     /**
