@@ -20,6 +20,7 @@ import org.memmap4j.NDArrays;
 import org.memmap4j.Order;
 import org.memmap4j.Randoms;
 import org.memmap4j.compute.QuantileTestData.Oracle;
+import org.memmap4j.format.Npy;
 import org.memmap4j.testing.NumPyBatch;
 
 /**
@@ -124,13 +125,13 @@ class LinalgCovTest {
         long[][] shapes = {{5, 100}, {3, 2500}, {1, 50}, {50}, {4, 1}, {4, 0}, {0, 5}, {2, 3}, {7, 1030}, {}, {3, 3}};
         for (String dt : dtypes) {
             for (long[] shape : shapes) {
-                NDArray base = QuantileTestData.withImaginary(QuantileTestData.finite(DType.of(dt), Order.C, rnd,
+                NDArray base = LinalgMatmulTest.withImaginary(QuantileTestData.finite(DType.of(dt), Order.C, rnd,
                         shape), rnd);
                 addAll(b, cases, dt + " " + Arrays.toString(shape), rnd.nextBoolean() ? base : base.copy(Order.F), rnd);
             }
         }
         // Real parts only, imaginary parts only, a constant row (correlations 0 / 0), and an infinite element.
-        NDArray mixed = QuantileTestData.withImaginary(QuantileTestData.finite(DType.COMPLEX128, Order.C, rnd, 4, 9),
+        NDArray mixed = LinalgMatmulTest.withImaginary(QuantileTestData.finite(DType.COMPLEX128, Order.C, rnd, 4, 9),
                 rnd);
         for (int k = 0; k < 9; k++) {
             mixed.setComplex(mixed.getDouble(0, k), 0, 0, k);
@@ -245,7 +246,7 @@ class LinalgCovTest {
         NDArray odd = a.get(":, 3:4001");
         QuantileTestData.assertIdentical(LinalgCov.cov(C, odd, 0, false, false), LinalgCov.cov(C, odd, 0, false, true),
                 "scalar kernel, odd widths");
-        NDArray z = QuantileTestData.withImaginary(QuantileTestData.finite(DType.COMPLEX64, Order.C, new Random(45),
+        NDArray z = LinalgMatmulTest.withImaginary(QuantileTestData.finite(DType.COMPLEX64, Order.C, new Random(45),
                 5, 5000), new Random(46));
         NDArray wantZ = C.corrcoef(z);
         cs = QuantileTestData.executors();
@@ -258,6 +259,18 @@ class LinalgCovTest {
             QuantileTestData.close(cs);
         }
         QuantileTestData.assertIdentical(LinalgCov.cov(C, z, 1, true, false), wantZ, "complex, scalar kernel");
+    }
+
+    @Test
+    void complexTasksShipAndGiveTheLocalResults() throws Exception {
+        try (NDArray z = Npy.create(dir.resolve("z.npy"), DType.COMPLEX64, Order.F, false, 4, 3000)) {
+            z.assign(LinalgMatmulTest.withImaginary(QuantileTestData.finite(DType.COMPLEX64, Order.C, new Random(47),
+                    4, 3000), new Random(48)));
+            QuantileShippingTest.ShippingExecutor ex = new QuantileShippingTest.ShippingExecutor();
+            QuantileTestData.assertIdentical(Compute.on(ex).corrcoef(z.get("::-1, 7:")), C.corrcoef(z.get("::-1, 7:")),
+                    "shipped complex corrcoef");
+            assertThat(ex.shipped.get()).isGreaterThan(0);
+        }
     }
 
     @Test

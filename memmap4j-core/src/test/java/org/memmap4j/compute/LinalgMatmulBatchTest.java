@@ -3,10 +3,12 @@ package org.memmap4j.compute;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.memmap4j.compute.LinalgMatmulTest.add;
+import static org.memmap4j.compute.LinalgMatmulTest.parse;
 import static org.memmap4j.compute.QuantileTestData.check;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -20,6 +22,8 @@ import org.memmap4j.Order;
 import org.memmap4j.Randoms;
 import org.memmap4j.compute.QuantileTestData.Oracle;
 import org.memmap4j.format.Npy;
+import org.memmap4j.testing.ForkedJvm;
+import org.memmap4j.testing.NumPy;
 import org.memmap4j.testing.NumPyBatch;
 
 /**
@@ -52,12 +56,6 @@ class LinalgMatmulBatchTest {
         {"(2, 3, 4)", "(5, 4, 6)"}, {"(2, 3, 4)", "(4,)"}, {"(4,)", "(2, 4, 3)"}, {"(2, 3, 4)", "(4, 6)"},
         {"(3, 4)", "(2, 4, 5)"}, {"(2, 1, 4)", "(3, 2, 4, 2)"}, {"(2, 3, 4)", "(5, 3, 6)"}, {"(5,)", "(2, 4, 3)"},
         {"(2, 0, 4)", "(3, 4, 2)"}, {"(2, 3, 0)", "(0, 2)"}};
-
-    private static long[] parse(String t) {
-        String body = t.replaceAll("[() ]", "");
-        return body.isEmpty() ? new long[0] : java.util.Arrays.stream(body.split(",")).filter(x -> !x.isEmpty())
-                .mapToLong(Long::parseLong).toArray();
-    }
 
     @Test
     void shapesOfMatmulAndDotAgreeWithNumPy() {
@@ -93,9 +91,9 @@ class LinalgMatmulBatchTest {
             "float64", "complex64", "complex128", ">f8", ">i4", ">c8"};
         for (String da : dtypes) {
             for (String db : dtypes) {
-                NDArray a = QuantileTestData.withImaginary(QuantileTestData.finite(DType.of(da), Order.C, rnd, 2, 1, 3,
+                NDArray a = LinalgMatmulTest.withImaginary(QuantileTestData.finite(DType.of(da), Order.C, rnd, 2, 1, 3,
                         4), rnd);
-                NDArray v = QuantileTestData.withImaginary(QuantileTestData.finite(DType.of(db), Order.C, rnd, 3, 4, 2),
+                NDArray v = LinalgMatmulTest.withImaginary(QuantileTestData.finite(DType.of(db), Order.C, rnd, 3, 4, 2),
                         rnd).copy(Order.F);
                 String pa = b.input(a);
                 String pv = b.input(v);
@@ -214,7 +212,7 @@ class LinalgMatmulBatchTest {
              NDArray vec = Npy.create(dir.resolve("v.npy"), DType.COMPLEX128, Order.C, false, 3, 60)) {
             Randoms.fillNormal(a, 9);
             v.assign(QuantileTestData.random(DType.INT16, Order.C, new Random(10), 0, 60, 30));
-            vec.assign(QuantileTestData.withImaginary(QuantileTestData.finite(DType.COMPLEX128, Order.C,
+            vec.assign(LinalgMatmulTest.withImaginary(QuantileTestData.finite(DType.COMPLEX128, Order.C,
                     new Random(11), 3, 60), new Random(12)));
             String pa = "np.load(r'" + fa + "', mmap_mode='r')";
             String pb = "np.load(r'" + fb + "', mmap_mode='r')";
@@ -240,6 +238,74 @@ class LinalgMatmulBatchTest {
             assertThatThrownBy(() -> C.matmul(a, v, back)).isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("read-only");
         }
+    }
+
+    @Test
+    void tasksShipWithTheirLayoutsAndGiveTheLocalResults() throws Exception {
+        try (NDArray a = Npy.create(dir.resolve("a.npy"), DType.FLOAT32, Order.C, false, 3, 40, 50);
+             NDArray v = Npy.create(dir.resolve("v.npy"), DType.COMPLEX64, Order.F, false, 3, 50, 20);
+             NDArray l = Npy.create(dir.resolve("l.npy"), DType.FLOAT64, Order.C, false, 2, 2, 300_001);
+             NDArray o1 = Npy.create(dir.resolve("o1.npy"), DType.COMPLEX64, Order.C, false, 3, 40, 20);
+             NDArray o2 = Npy.create(dir.resolve("o2.npy"), DType.FLOAT32, Order.C, false, 2, 3, 40, 50);
+             NDArray o3 = Npy.create(dir.resolve("o3.npy"), DType.FLOAT64, Order.C, false, 2, 2, 2)) {
+            C.fillNormal(a, 31);
+            v.assign(LinalgMatmulTest.withImaginary(QuantileTestData.finite(DType.COMPLEX64, Order.C, new Random(32),
+                    3, 50, 20), new Random(33)));
+            C.fillNormal(l, 34);
+            QuantileShippingTest.ShippingExecutor ex = new QuantileShippingTest.ShippingExecutor();
+            Compute shipped = Compute.on(ex);
+            shipped.matmul(a, v, o1);
+            QuantileTestData.assertIdentical(o1, C.matmul(a, v), "complex stack");
+            NDArray square = a.get("0, :, :40");
+            shipped.matmul(a.get(":, :, :40"), square, o2.get(":, :, :, :40"));
+            QuantileTestData.assertIdentical(o2.get("1, :, :, :40").copy(), C.matmul(a.get(":, :, :40"), square),
+                    "folded stack, out with an extra axis");
+            shipped.matmul(l, l.swapaxes(1, 2), o3);
+            QuantileTestData.assertIdentical(o3, C.matmul(l, l.swapaxes(1, 2)), "split inner dimension");
+            assertThat(ex.shipped.get()).isGreaterThan(3);
+        }
+    }
+
+    /** The forked program: a.npy @ b.npy into o1.npy, a.npy @ c.npy into o2.npy, all memory-mapped. */
+    public static void main(String[] args) throws Exception {
+        Path d = Path.of(args[0]);
+        try (NDArray a = Npy.open(d.resolve("a.npy"), Mode.READ_ONLY);
+             NDArray b = Npy.open(d.resolve("b.npy"), Mode.READ_ONLY);
+             NDArray c = Npy.open(d.resolve("c.npy"), Mode.READ_ONLY);
+             NDArray o1 = Npy.open(d.resolve("o1.npy"), Mode.READ_WRITE);
+             NDArray o2 = Npy.open(d.resolve("o2.npy"), Mode.READ_WRITE)) {
+            Compute.local().matmul(a, b, o1);   // a stack times one matrix: folded into one tall product
+            Compute.local().matmul(a, c, o2);   // a stack times a stack: one product per batch element
+            o1.flush();
+            o2.flush();
+            System.out.println(Runtime.getRuntime().maxMemory());
+        }
+    }
+
+    @Test
+    void aJvmWithA32MegabyteHeapMultipliesAStackTwiceItsSize() throws Exception {
+        try (NDArray a = Npy.create(dir.resolve("a.npy"), DType.FLOAT32, Order.C, false, 32, 1024, 512);
+             NDArray b = Npy.create(dir.resolve("b.npy"), DType.FLOAT64, Order.C, false, 512, 16);
+             NDArray c = Npy.create(dir.resolve("c.npy"), DType.FLOAT32, Order.F, false, 32, 512, 4);
+             NDArray o1 = Npy.create(dir.resolve("o1.npy"), DType.FLOAT64, Order.C, false, 32, 1024, 16);
+             NDArray o2 = Npy.create(dir.resolve("o2.npy"), DType.FLOAT32, Order.C, false, 32, 1024, 4)) {
+            C.fillNormal(a, 21);   // 64 MiB: twice the forked JVM's heap
+            C.fillNormal(b, 22);
+            C.fillNormal(c, 23);
+        }
+        ForkedJvm r = ForkedJvm.run(null, List.of("-Xmx32m", "--add-modules", "jdk.incubator.vector",
+                "--enable-native-access=ALL-UNNAMED"), LinalgMatmulBatchTest.class, dir.toString());
+        assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
+        assertThat(Long.parseLong(r.out().strip())).isLessThanOrEqualTo(32L << 20);
+        // float64 against NumPy's float64 BLAS; float32 within one unit of NumPy's float64 product rounded.
+        String[] got = NumPy.run("import os; d = sys.argv[1]; L = lambda n: np.load(os.path.join(d, n + '.npy'), "
+                + "mmap_mode='r'); a, b, c, o1, o2 = (L(n) for n in ('a', 'b', 'c', 'o1', 'o2')); "
+                + "e1 = max(float(np.max(np.abs(o1[i] - a[i] @ b) / (np.abs(a[i]) @ np.abs(b)))) for i in range(32)); "
+                + "x = [a[i].astype(np.float64) @ c[i].astype(np.float64) for i in range(32)]; "
+                + "e2 = max(float(np.max(np.abs(o2[i] - x[i]) / (2.0**-23 * np.abs(x[i]) + 2.0**-50 "
+                + "* (np.abs(a[i]) @ np.abs(c[i])) + 1e-45))) for i in range(32)); print(e1, e2)", dir).split(" ");
+        assertThat(Double.parseDouble(got[0])).isLessThan(0x1p-50);
+        assertThat(Double.parseDouble(got[1])).isLessThanOrEqualTo(1.0);
     }
 
     @Test

@@ -89,6 +89,22 @@ class LinalgMatmulTest {
         }
     }
 
+    /**
+     * Gives a C-contiguous complex array imaginary parts (finite draws like {@link QuantileTestData#random}'s, which
+     * leaves them 0; no -0.0) and returns it; other dtypes are returned unchanged.
+     */
+    static NDArray withImaginary(NDArray a, Random rnd) {
+        assertThat(a.isCContiguous()).as("withImaginary writes through a flat view").isTrue();
+        if (a.dtype().kind().isComplex()) {
+            NDArray flat = a.reshape(-1);
+            for (long i = 0; i < a.size(); i++) {
+                double im = rnd.nextDouble() < 0.3 ? rnd.nextInt(9) - 4 : Math.scalb(rnd.nextGaussian(), rnd.nextInt(9) - 4);
+                flat.setComplex(flat.getDouble(i), im == 0 ? 0.0 : im, i);
+            }
+        }
+        return a;
+    }
+
     private static boolean close(double x, double y, double tol) {
         return Double.compare(x, y) == 0 || Math.abs(x - y) <= tol || (Double.isNaN(x) && Double.isNaN(y));
     }
@@ -179,7 +195,8 @@ class LinalgMatmulTest {
         check(b, cases);
     }
 
-    private static long[] parse(String t) {
+    /** {@return the shape written as a Python tuple, e.g. {@code "(2, 3)"} or {@code "(4,)"}} */
+    static long[] parse(String t) {
         String body = t.replaceAll("[() ]", "");
         return body.isEmpty() ? new long[0] : java.util.Arrays.stream(body.split(",")).filter(x -> !x.isEmpty())
                 .mapToLong(Long::parseLong).toArray();

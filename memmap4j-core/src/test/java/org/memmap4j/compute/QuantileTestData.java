@@ -81,24 +81,6 @@ final class QuantileTestData {
         return order == Order.C ? a : a.copy(order);
     }
 
-    /**
-     * Gives a complex array imaginary parts (random draws like {@link #random}'s finite ones, no -0.0), where
-     * {@link #random} leaves them 0; returns it. Other dtypes are returned unchanged.
-     *
-     * @param a a C-contiguous array (so that its flat view writes into it)
-     */
-    static NDArray withImaginary(NDArray a, Random rnd) {
-        assertThat(a.isCContiguous()).as("withImaginary needs a C-contiguous array").isTrue();
-        if (a.dtype().kind().isComplex()) {
-            NDArray flat = a.reshape(-1);
-            for (long i = 0; i < a.size(); i++) {
-                double im = rnd.nextDouble() < 0.3 ? rnd.nextInt(9) - 4 : Math.scalb(rnd.nextGaussian(), rnd.nextInt(9) - 4);
-                flat.setComplex(flat.getDouble(i), im == 0 ? 0.0 : im, i);
-            }
-        }
-        return a;
-    }
-
     private static long extreme(DType.Kind k, Random rnd) {
         boolean hi = rnd.nextBoolean();
         return switch (k) {
