@@ -1810,10 +1810,10 @@ public final class Compute {
      * Returns the covariance matrix of the rows of m, like {@code np.cov(m)}: each row a variable, each column an
      * observation, divisor {@code N - 1} (see {@link #cov(NDArray, int)}).
      *
-     * @param m a 1-d or 2-d array of real dtype, e.g. 50 sensors x N readings, any layout (rows may be a strided
+     * @param m a 0-d, 1-d or 2-d array of any dtype, e.g. 50 sensors x N readings, any layout (rows may be a strided
      *          selection); for variables in columns pass {@code m.T()}
-     * @return float64 {@code S x S}, or 0-d for a single row
-     * @throws IllegalArgumentException if m has more than 2 dimensions or is complex
+     * @return float64 (complex128 for complex m) {@code S x S}, or 0-d for a single row; float64 0 x 0 for no rows
+     * @throws IllegalArgumentException if m has more than 2 dimensions
      */
     public NDArray cov(NDArray m) {
         return LinalgCov.cov(this, m, 1, false);
@@ -1823,10 +1823,10 @@ public final class Compute {
      * Returns the covariance matrix of the rows of m, like {@code np.cov(m, bias=bias)}: divisor N when bias,
      * {@code N - 1} otherwise.
      *
-     * @param m    a 1-d or 2-d array of real dtype
+     * @param m    a 0-d, 1-d or 2-d array of any dtype
      * @param bias true for the population covariance (divisor N)
-     * @return float64 {@code S x S}, or 0-d for a single row
-     * @throws IllegalArgumentException if m has more than 2 dimensions or is complex
+     * @return float64 (complex128 for complex m) {@code S x S}, or 0-d for a single row; float64 0 x 0 for no rows
+     * @throws IllegalArgumentException if m has more than 2 dimensions
      */
     public NDArray cov(NDArray m, boolean bias) {
         return LinalgCov.cov(this, m, bias ? 0 : 1, false);
@@ -1841,10 +1841,14 @@ public final class Compute {
      * size, with heap independent of N. Like NumPy, a divisor {@code <= 0} becomes 0 (entries turn infinite or NaN),
      * no columns give NaN, and no rows an empty 0 x 0 matrix. Results agree with NumPy's to about 1e-13 relative.
      *
-     * @param m    a 1-d or 2-d array of real dtype, any layout
+     * <p>Complex m (complex64 or complex128) gives NumPy's complex128 {@code (X - mean) @ conj(X - mean).T / fact},
+     * Hermitian: the real and imaginary parts are read as 2S real rows through the same pass, and the scaling is
+     * NumPy's complex multiply by {@code 1 / fact} (a divisor of 0 gives its {@code inf+nanj} on the diagonal).
+     *
+     * @param m    a 0-d, 1-d or 2-d array of any dtype, any layout
      * @param ddof delta degrees of freedom
-     * @return float64 {@code S x S}, or 0-d for a single row
-     * @throws IllegalArgumentException if m has more than 2 dimensions or is complex
+     * @return float64 (complex128 for complex m) {@code S x S}, or 0-d for a single row; float64 0 x 0 for no rows
+     * @throws IllegalArgumentException if m has more than 2 dimensions
      */
     public NDArray cov(NDArray m, int ddof) {
         return LinalgCov.cov(this, m, ddof, false);
@@ -1855,76 +1859,94 @@ public final class Compute {
      * (computed as by {@link #cov(NDArray, int)}) divided by the rows' standard deviations, then clipped to
      * [-1, 1]. A single row gives {@code c / c}: 1.0, or NaN when its variance is 0, infinite or NaN.
      *
-     * @param m a 1-d or 2-d array of real dtype, any layout (e.g. {@code a.get("::10, :10000")})
-     * @return float64 {@code S x S}, or 0-d for a single row
-     * @throws IllegalArgumentException if m has more than 2 dimensions or is complex
+     * <p>Complex m, as NumPy: the complex covariance is divided (complex division, Smith's algorithm) by
+     * {@code sqrt(C[i, i].real)} along rows, then along columns, and the real and imaginary parts are each clipped
+     * to [-1, 1] (which does not bound the modulus by 1). The result is complex128.
+     *
+     * @param m a 0-d, 1-d or 2-d array of any dtype, any layout (e.g. {@code a.get("::10, :10000")})
+     * @return float64 (complex128 for complex m) {@code S x S}, or 0-d for a single row; float64 0 x 0 for no rows
+     * @throws IllegalArgumentException if m has more than 2 dimensions
      */
     public NDArray corrcoef(NDArray m) {
         return LinalgCov.cov(this, m, 1, true);
     }
 
     /**
-     * Returns the product of two 1-d or 2-d arrays, like {@code np.dot(a, b)} (see
-     * {@link #matmul(NDArray, NDArray, NDArray)}).
+     * Returns the dot product of two arrays, like {@code np.dot(a, b)} (see {@link #dot(NDArray, NDArray, NDArray)}).
      *
-     * @param a the left operand: a vector (K,) or a matrix (M, K)
-     * @param b the right operand: a vector (K,) or a matrix (K, P)
-     * @return in memory: 0-d for two vectors, (M,) or (P,) for a matrix and a vector, (M, P) for two matrices
-     * @throws IllegalArgumentException if an operand is 0-d or has more than 2 dimensions, or the inner lengths
-     *                                  differ
+     * @param a the left operand, 1-d or more: its last axis is summed over
+     * @param b the right operand, 1-d or more: its second-to-last axis (its only one when 1-d) is summed over
+     * @return in memory, of shape {@code a.shape[:-1] + b.shape[:-2] + b.shape[-1:]}: 0-d for two vectors, (M,) or
+     *         (P,) for a matrix and a vector, (M, P) for two matrices
+     * @throws IllegalArgumentException if an operand is 0-d (NumPy multiplies; use {@link Expr}), or the summed
+     *                                  lengths differ (the message names both shapes)
      */
     public NDArray dot(NDArray a, NDArray b) {
         return LinalgMatmul.product(this, a, b, null, "dot");
     }
 
     /**
-     * Writes the product of two 1-d or 2-d arrays into {@code out}, like {@code np.dot(a, b, out=out)} (see
-     * {@link #matmul(NDArray, NDArray, NDArray)}).
+     * Writes the dot product of two arrays into {@code out}, like {@code np.dot(a, b, out=out)}. For 1-d and 2-d
+     * operands this is {@link #matmul(NDArray, NDArray, NDArray)}; beyond, {@code np.dot}'s own rule:
+     * {@code dot(a, b)[i..., j..., c] = sum(a[i..., :] * b[j..., :, c])}, every stacked matrix of a against every
+     * one of b (no broadcasting), computed as matmul's tiled products (same arithmetic, order and determinism).
+     * Unlike NumPy, out may have any dtype (values are cast) and layout.
      *
-     * @param a   the left operand: a vector (K,) or a matrix (M, K)
-     * @param b   the right operand: a vector (K,) or a matrix (K, P)
-     * @param out a writable array of the result's shape, e.g. a memmap; values are cast to its dtype
+     * @param a   the left operand, 1-d or more, any dtype and layout: its last axis is summed over
+     * @param b   the right operand, 1-d or more, any dtype and layout: its second-to-last axis (its only one when
+     *            1-d) is summed over
+     * @param out a writable array of shape {@code a.shape[:-1] + b.shape[:-2] + b.shape[-1:]}, e.g. a memmap
      * @return out
-     * @throws IllegalArgumentException if an operand is 0-d or has more than 2 dimensions, the inner lengths differ,
-     *                                  or out has another shape, is read-only or shares memory with an operand
+     * @throws IllegalArgumentException if an operand is 0-d, the summed lengths differ, or out has another shape,
+     *                                  is read-only or shares memory with an operand (messages name the shapes)
      */
     public NDArray dot(NDArray a, NDArray b, NDArray out) {
         return LinalgMatmul.product(this, a, b, java.util.Objects.requireNonNull(out, "out"), "dot");
     }
 
     /**
-     * Returns {@code a @ b} for 1-d and 2-d arrays, like {@code np.matmul(a, b)} (see
-     * {@link #matmul(NDArray, NDArray, NDArray)}).
+     * Returns {@code a @ b}, like {@code np.matmul(a, b)}: matrix products, stacked and broadcast over leading
+     * axes (see {@link #matmul(NDArray, NDArray, NDArray)}).
      *
-     * @param a the left operand: a vector (K,) or a matrix (M, K)
-     * @param b the right operand: a vector (K,) or a matrix (K, P)
-     * @return in memory: 0-d for two vectors, (M,) or (P,) for a matrix and a vector, (M, P) for two matrices
-     * @throws IllegalArgumentException if an operand is 0-d or has more than 2 dimensions (batched products are not
-     *                                  supported), or the inner lengths differ
+     * @param a the left operand: a vector (K,), a matrix (M, K) or a stack (..., M, K)
+     * @param b the right operand: a vector (K,), a matrix (K, P) or a stack (..., K, P)
+     * @return in memory, of shape {@code broadcast(a.shape[:-2], b.shape[:-2]) + (M,) + (P,)}, without M when a is
+     *         1-d and without P when b is: 0-d for two vectors
+     * @throws IllegalArgumentException if an operand is 0-d, the inner lengths differ, or the batch axes do not
+     *                                  broadcast (the messages name both shapes)
      */
     public NDArray matmul(NDArray a, NDArray b) {
         return LinalgMatmul.product(this, a, b, null, "matmul");
     }
 
     /**
-     * Writes {@code a @ b} for 1-d and 2-d arrays into {@code out}, like {@code np.matmul(a, b, out=out)}.
+     * Writes {@code a @ b} into {@code out}, like {@code np.matmul(a, b, out=out)}.
      *
-     * <p>Blocked for operands larger than the heap (memory-mapped): tasks compute 64 x 64 tiles of the result,
-     * reading panels 256 deep; inner dimensions beyond 262,144 are also split, so that matrix-vector products run in
-     * parallel. The result dtype is NumPy's promotion of the two dtypes ({@code np.result_type(a, b)}). Integer
+     * <p>NumPy's rules: the last two axes of each operand are its matrix (a 1-d a is a row (1, K), a 1-d b a column
+     * (K, 1), and that added axis is removed from the result); the leading (batch) axes broadcast as in any NumPy
+     * operation, so {@code (2, 1, M, K) @ (3, K, P)} is {@code (2, 3, M, P)}; out may add leading axes of its own,
+     * over which the products repeat (NumPy's gufunc rule), but never broadcast itself.
+     *
+     * <p>Blocked for operands larger than the heap (memory-mapped): tasks compute 64 x 64 tiles of each product,
+     * reading panels 256 deep, in parallel over batch elements and tiles; a stack multiplied by one matrix
+     * ({@code (N, M, K) @ (K, P)}, stack contiguous along its rows) is computed as one (N M, K) product. Inner
+     * dimensions beyond 262,144 are also split, so that matrix-vector products run in parallel. The result dtype is
+     * NumPy's promotion of the two dtypes ({@code np.result_type(a, b)}). Integer
      * products are exact and wrap like NumPy's; bool is "any of the products". Float products (float16, float32,
      * float64) accumulate in float64 with fused multiply-adds and round once to the result dtype: float32 results are
      * more accurate than NumPy's float32 BLAS and may differ from it in the last bits. Complex products accumulate in
      * float64. The accumulation order depends on the shapes only, so results are identical for any thread count and
      * chunk size.
      *
-     * @param a   the left operand: a vector (K,) or a matrix (M, K), any dtype and layout
-     * @param b   the right operand: a vector (K,) or a matrix (K, P), any dtype and layout
-     * @param out a writable array of the result's shape, e.g. a memmap; values are cast to its dtype like an array
-     *            assignment
+     * @param a   the left operand: a vector (K,), a matrix (M, K) or a stack (..., M, K), any dtype and layout
+     * @param b   the right operand: a vector (K,), a matrix (K, P) or a stack (..., K, P), any dtype and layout
+     * @param out a writable array of the result's shape (or with more leading axes), e.g. a memmap; values are cast
+     *            to its dtype like an array assignment
      * @return out
-     * @throws IllegalArgumentException if an operand is 0-d or has more than 2 dimensions, the inner lengths differ,
-     *                                  or out has another shape, is read-only or shares memory with an operand
+     * @throws IllegalArgumentException if an operand is 0-d, the inner lengths differ, the batch axes do not
+     *                                  broadcast, or out's shape is not the result's (possibly with more leading
+     *                                  axes), out is read-only or shares memory with an operand (the messages name
+     *                                  the shapes)
      */
     public NDArray matmul(NDArray a, NDArray b, NDArray out) {
         return LinalgMatmul.product(this, a, b, java.util.Objects.requireNonNull(out, "out"), "matmul");

@@ -11,10 +11,12 @@ import org.memmap4j.exec.RangeTask;
 import org.memmap4j.internal.Elements;
 
 /**
- * {@code np.dot} and {@code np.matmul} of 1-d and 2-d arrays, blocked so that operands larger than the heap (memory
- * mapped files) work: the output is cut into tiles of {@link #TM} x {@link #TP}; a task computes its tiles reading
- * panels of A and B {@link #TK} deep at a time. Very long inner dimensions are also cut into segments of
- * {@link #SEGMENT}, so that a matrix-vector or vector-vector product still runs in parallel.
+ * {@code np.dot} and {@code np.matmul} of arrays of any dimensions, blocked so that operands larger than the heap
+ * (memory mapped files) work. {@link LinalgLayout} turns NumPy's shape rules into a stack of 2-d products (batch
+ * elements); each product's output is cut into tiles of {@link #TM} x {@link #TP}, and a task computes its tiles
+ * reading panels of A and B {@link #TK} deep at a time. Very long inner dimensions are also cut into segments of
+ * {@link #SEGMENT}, so that a matrix-vector or vector-vector product still runs in parallel. Units of work are
+ * (batch element, tile[, segment]), so tasks are parallel across batch elements and tiles alike.
  *
  * <p>Arithmetic, in NumPy's result dtype {@code np.result_type(a, b)}:
  * <ul>
@@ -26,7 +28,8 @@ import org.memmap4j.internal.Elements;
  *       per segment; segments add lane by lane in order; the lanes combine as {@code (a0 + a1) + (a2 + a3)}.</li>
  *   <li>complex: float64 real and imaginary sums, element after element.</li>
  * </ul>
- * The order depends on the shapes only, so results are identical for any thread count and chunk size.
+ * Every output element's sum runs over its inner index in that fixed order, whatever tile, batch element or chunk
+ * it falls in: results depend on the shapes only, so they are identical for any thread count and chunk size.
  */
 final class LinalgMatmul {
 
@@ -46,7 +49,7 @@ final class LinalgMatmul {
     /**
      * Returns {@code a @ b} (or {@code np.dot}), into {@code out} when given.
      *
-     * @param name "dot" or "matmul", for messages
+     * @param name "dot" or "matmul": whose shape rules, and for messages
      */
     static NDArray product(Compute c, NDArray a, NDArray b, NDArray out, String name) {
         return product(c, a, b, out, name, true);
@@ -56,31 +59,13 @@ final class LinalgMatmul {
     static NDArray product(Compute c, NDArray a, NDArray b, NDArray out, String name, boolean vector) {
         Objects.requireNonNull(a, "a");
         Objects.requireNonNull(b, "b");
-        if (a.ndim() == 0 || b.ndim() == 0) {
-            throw new IllegalArgumentException(name + ": Input operand " + (a.ndim() == 0 ? 0 : 1)
-                    + " does not have enough dimensions (0-d operands are not supported; multiply instead)");
-        }
-        if (a.ndim() > 2 || b.ndim() > 2) {
-            throw new IllegalArgumentException(name + " of arrays with more than 2 dimensions is not supported");
-        }
-        long m = a.ndim() == 2 ? a.shape(0) : 1;
-        long k = a.ndim() == 2 ? a.shape(1) : a.shape(0);
-        long kb = b.shape(0);
-        long p = b.ndim() == 2 ? b.shape(1) : 1;
-        if (k != kb) {
-            throw new IllegalArgumentException("shapes " + tuple(a.shape()) + " and " + tuple(b.shape())
-                    + " not aligned: " + k + " (dim " + (a.ndim() - 1) + ") != " + kb + " (dim 0)");
-        }
-        long[] shape = a.ndim() == 2 && b.ndim() == 2 ? new long[] {m, p}
-                : a.ndim() == 2 ? new long[] {m} : b.ndim() == 2 ? new long[] {p} : new long[0];
+        boolean dot = name.equals("dot");
+        long[] shape = LinalgLayout.shape(dot, a, b);
         DType.Kind t = LinalgTypes.promote(a.dtype().kind(), b.dtype().kind());
         if (out == null) {
             out = NDArrays.empty(DType.of(t), shape);
         } else {
-            if (!Arrays.equals(out.shape(), shape)) {
-                throw new IllegalArgumentException("out has shape " + tuple(out.shape()) + ", the result "
-                        + tuple(shape));
-            }
+            LinalgLayout.checkOut(dot, a, b, shape, out);
             if (!out.isWritable()) {
                 throw new IllegalArgumentException("out is read-only");
             }
@@ -88,66 +73,91 @@ final class LinalgMatmul {
                 throw new IllegalArgumentException("out must not share memory with an operand");
             }
         }
-        if (m == 0 || p == 0) {
+        if (out.size() == 0) {
             return out;
         }
-        // As 2-d: a (m, k) and b (k, p), with stride 0 on the axes a 1-d operand lacks.
-        long[] as = a.ndim() == 2 ? a.strides() : new long[] {0, a.strides()[0]};
-        long[] bs = b.ndim() == 2 ? b.strides() : new long[] {b.strides()[0], 0};
-        long[] os = out.ndim() == 2 ? out.strides() : out.ndim() == 1 ? (a.ndim() == 2
-                ? new long[] {out.strides()[0], 0} : new long[] {0, out.strides()[0]}) : new long[] {0, 0};
+        LinalgLayout layout = LinalgLayout.of(dot, a, b, out).simplified();
         Path path = t.isComplex() ? Path.COMPLEX : t.isFloat() ? Path.REAL : Path.INTEGER;
-        new Plan(path, m, k, p, as, bs, os, ArrayRef.of(a), ArrayRef.of(b), ArrayRef.of(out), vector).run(c, out);
+        new Plan(path, layout, ArrayRef.of(a), ArrayRef.of(b), ArrayRef.of(out), vector).run(c, out);
         return out;
     }
 
-    private static String tuple(long[] s) {
-        StringBuilder sb = new StringBuilder("(");
-        for (int i = 0; i < s.length; i++) {
-            sb.append(i > 0 ? "," : "").append(s[i]);
-        }
-        return sb.append(s.length == 1 ? ",)" : ")").toString();
-    }
-
-    /** Everything a task needs; serializable so that tasks can be shipped. */
-    record Plan(Path path, long m, long k, long p, long[] as, long[] bs, long[] os, ArrayRef a, ArrayRef b,
-                ArrayRef out, boolean vector) implements java.io.Serializable {
+    /**
+     * Everything a task needs; serializable so that tasks can be shipped. Units are numbered batch element first,
+     * then tile (row-major over the tiles of one product), then inner segment.
+     */
+    record Plan(Path path, LinalgLayout l, ArrayRef a, ArrayRef b, ArrayRef out, boolean vector)
+            implements java.io.Serializable {
 
         long tilesM() {
-            return (m + TM - 1) / TM;
+            return (l.m() + TM - 1) / TM;
         }
 
         long tilesP() {
-            return (p + TP - 1) / TP;
+            return (l.p() + TP - 1) / TP;
+        }
+
+        /** Tiles of all batch elements. */
+        long tiles() {
+            return l.batches() * tilesM() * tilesP();
         }
 
         long segments() {
-            return Math.max(1, (k + SEGMENT - 1) / SEGMENT);
+            return Math.max(1, (l.k() + SEGMENT - 1) / SEGMENT);
         }
 
-        /** Values per tile partial: four lanes (real), one long (integer) or two parts (complex) per element. */
+        /** Rows and columns of the largest tile: buffers are no larger, so small matrices stay cheap. */
+        int rowsMax() {
+            return (int) Math.min(TM, l.m());
+        }
+
+        int colsMax() {
+            return (int) Math.min(TP, l.p());
+        }
+
+        /** Values per tile element: four lanes (real), one long (integer) or two parts (complex). */
         int width() {
             return path == Path.REAL ? LinalgKernel.LANES : path == Path.COMPLEX ? 2 : 1;
         }
 
-        /** The sums of one tile: longs for integers, doubles otherwise. */
+        /** The sums of one tile, element (i, j) at {@code i * colsMax() + j}: longs for integers, doubles otherwise. */
         record Sums(double[] d, long[] l) implements java.io.Serializable {
         }
 
         Sums newSums() {
-            return path == Path.INTEGER ? new Sums(null, new long[TM * TP]) : new Sums(new double[TM * TP * width()], null);
+            int n = rowsMax() * colsMax();
+            return path == Path.INTEGER ? new Sums(null, new long[n]) : new Sums(new double[n * width()], null);
+        }
+
+        /** Panels of A's rows and B's columns read at once, reused by a task's units. */
+        record Panels(double[] a, double[] b, long[] la, long[] lb) {
+        }
+
+        Panels newPanels() {
+            int depth = (int) Math.min(TK, l.k());
+            int na = rowsMax() * depth;
+            int nb = colsMax() * depth;
+            return switch (path) {
+                case REAL -> new Panels(new double[na], new double[nb], null, null);
+                case INTEGER -> new Panels(null, null, new long[na], new long[nb]);
+                case COMPLEX -> new Panels(null, null, null, null);
+            };
         }
 
         void run(Compute c, NDArray result) {
-            long tiles = tilesM() * tilesP();
+            long tiles = tiles();
             long segs = segments();
-            long unitBytes = Math.max(1, (TM + TP) * Math.min(k, SEGMENT) * 8);
+            long unitBytes = Math.max(1, (rowsMax() + colsMax()) * Math.min(l.k(), SEGMENT) * 8);
             if (segs == 1) {
                 // Each task writes its own tiles: no partials.
                 RangeTask<Void> task = (from, to) -> a.apply(x -> b.apply(y -> out.apply(o -> {
+                    Sums s = newSums();
+                    Panels panels = newPanels();
                     for (long u = from; u < to; u++) {
-                        Sums s = newSums();
-                        tile(x, y, u, 0, k, s);
+                        if (u > from) {
+                            clear(s);
+                        }
+                        tile(x, y, u, 0, l.k(), s, panels);
                         write(o, u, s);
                     }
                     return null;
@@ -158,17 +168,18 @@ final class LinalgMatmul {
             // Long inner dimension: units are (tile, segment); a tile's segments add up in order in the driver.
             RangeTask<Sums[]> task = (from, to) -> a.apply(x -> b.apply(y -> {
                 Sums[] parts = new Sums[(int) (to - from)];
+                Panels panels = newPanels();
                 for (long u = from; u < to; u++) {
                     long seg = u % segs;
                     Sums s = newSums();
-                    tile(x, y, u / segs, seg * SEGMENT, Math.min(k, (seg + 1) * SEGMENT), s);
+                    tile(x, y, u / segs, seg * SEGMENT, Math.min(l.k(), (seg + 1) * SEGMENT), s, panels);
                     parts[(int) (u - from)] = s;
                 }
                 return parts;
             }));
             Sums[] sum = {null};
-            RadixRounds.runRounds(c, "matmul", tiles * segs, unitBytes, 1, 8L * TM * TP * width(), task,
-                    (from, to, rounds) -> {
+            RadixRounds.runRounds(c, "matmul", tiles * segs, unitBytes, 1, 8L * rowsMax() * colsMax() * width(),
+                    task, (from, to, rounds) -> {
                         long u = from;
                         for (Sums[] parts : rounds) {
                             for (Sums part : parts) {
@@ -186,6 +197,14 @@ final class LinalgMatmul {
                     });
         }
 
+        private static void clear(Sums s) {
+            if (s.l() != null) {
+                Arrays.fill(s.l(), 0);
+            } else {
+                Arrays.fill(s.d(), 0);
+            }
+        }
+
         /** Adds a segment's sums to the running ones of its tile, lane by lane. */
         private static void add(Sums into, Sums part) {
             if (into.l() != null) {
@@ -199,25 +218,46 @@ final class LinalgMatmul {
             }
         }
 
-        /** Accumulates output tile {@code u} over inner positions {@code [k0, k1)}. */
-        void tile(NDArray x, NDArray y, long u, long k0, long k1, Sums sums) {
-            double[] acc = sums.d();
-            long[] lacc = sums.l();
+        /**
+         * Where tile {@code t} (numbered over all batch elements) lies: its first row and column, its rows and
+         * columns, and the byte offsets of its batch element in a, b and out.
+         */
+        private record Tile(long i0, long j0, int rm, int rp, long[] at) {
+        }
+
+        private Tile locate(long t) {
+            long perBatch = tilesM() * tilesP();
+            long u = t % perBatch;
             long i0 = u / tilesP() * TM;
             long j0 = u % tilesP() * TP;
-            int rm = (int) Math.min(TM, m - i0);
-            int rp = (int) Math.min(TP, p - j0);
+            long[] at = new long[3];
+            l.offsets(t / perBatch, at);
+            return new Tile(i0, j0, (int) Math.min(TM, l.m() - i0), (int) Math.min(TP, l.p() - j0), at);
+        }
+
+        /** Accumulates output tile {@code t} over inner positions {@code [k0, k1)}. */
+        void tile(NDArray x, NDArray y, long t, long k0, long k1, Sums sums, Panels panels) {
+            Tile tile = locate(t);
+            double[] acc = sums.d();
+            long[] lacc = sums.l();
+            long i0 = tile.i0();
+            long j0 = tile.j0();
+            int rm = tile.rm();
+            int rp = tile.rp();
+            int ld = colsMax();
+            long[] as = l.a();
+            long[] bs = l.b();
             MemorySegment xs = x.segment();
             MemorySegment ys = y.segment();
             DType xt = x.dtype();
             DType yt = y.dtype();
-            long xb = x.segmentOffset();
-            long yb = y.segmentOffset();
+            long xb = x.segmentOffset() + tile.at()[0];
+            long yb = y.segmentOffset() + tile.at()[1];
             LinalgKernel kernel = vector ? LinalgKernel.INSTANCE : LinalgKernel.SCALAR;
             switch (path) {
                 case REAL -> {
-                    double[] ap = new double[TM * TK];
-                    double[] bp = new double[TP * TK];
+                    double[] ap = panels.a();
+                    double[] bp = panels.b();
                     for (long kk = k0; kk < k1; kk += TK) {
                         int d = (int) Math.min(TK, k1 - kk);
                         for (int i = 0; i < rm; i++) {
@@ -228,14 +268,14 @@ final class LinalgMatmul {
                         }
                         for (int i = 0; i < rm; i++) {
                             for (int j = 0; j < rp; j++) {
-                                kernel.dot(ap, i * d, bp, j * d, d, acc, LinalgKernel.LANES * (i * TP + j));
+                                kernel.dot(ap, i * d, bp, j * d, d, acc, LinalgKernel.LANES * (i * ld + j));
                             }
                         }
                     }
                 }
                 case INTEGER -> {
-                    long[] ap = new long[TM * TK];
-                    long[] bp = new long[TP * TK];
+                    long[] ap = panels.la();
+                    long[] bp = panels.lb();
                     for (long kk = k0; kk < k1; kk += TK) {
                         int d = (int) Math.min(TK, k1 - kk);
                         for (int i = 0; i < rm; i++) {
@@ -250,7 +290,7 @@ final class LinalgMatmul {
                                 for (int q = 0; q < d; q++) {
                                     s += ap[i * d + q] * bp[j * d + q];
                                 }
-                                lacc[i * TP + j] += s;
+                                lacc[i * ld + j] += s;
                             }
                         }
                     }
@@ -270,33 +310,32 @@ final class LinalgMatmul {
                                 re += ar * br - ai * bi;
                                 im += ar * bi + ai * br;
                             }
-                            acc[2 * (i * TP + j)] += re;
-                            acc[2 * (i * TP + j) + 1] += im;
+                            acc[2 * (i * ld + j)] += re;
+                            acc[2 * (i * ld + j) + 1] += im;
                         }
                     }
                 }
             }
         }
 
-        /** Writes output tile {@code u}, cast to out's dtype. */
-        void write(NDArray o, long u, Sums sums) {
+        /** Writes output tile {@code t}, cast to out's dtype. */
+        void write(NDArray o, long t, Sums sums) {
+            Tile tile = locate(t);
             double[] acc = sums.d();
             long[] lacc = sums.l();
-            long i0 = u / tilesP() * TM;
-            long j0 = u % tilesP() * TP;
-            int rm = (int) Math.min(TM, m - i0);
-            int rp = (int) Math.min(TP, p - j0);
+            int ld = colsMax();
+            long[] os = l.o();
             MemorySegment s = o.segment();
-            DType t = o.dtype();
-            long base = o.segmentOffset();
-            for (int i = 0; i < rm; i++) {
-                for (int j = 0; j < rp; j++) {
-                    long off = base + (i0 + i) * os[0] + (j0 + j) * os[1];
-                    int e = i * TP + j;
+            DType type = o.dtype();
+            long base = o.segmentOffset() + tile.at()[2];
+            for (int i = 0; i < tile.rm(); i++) {
+                for (int j = 0; j < tile.rp(); j++) {
+                    long off = base + (tile.i0() + i) * os[0] + (tile.j0() + j) * os[1];
+                    int e = i * ld + j;
                     switch (path) {
-                        case REAL -> Elements.castDouble(s, off, t, LinalgKernel.sum(acc, LinalgKernel.LANES * e));
-                        case INTEGER -> Elements.castLong(s, off, t, lacc[e]);
-                        case COMPLEX -> Elements.castComplex(s, off, t, acc[2 * e], acc[2 * e + 1]);
+                        case REAL -> Elements.castDouble(s, off, type, LinalgKernel.sum(acc, LinalgKernel.LANES * e));
+                        case INTEGER -> Elements.castLong(s, off, type, lacc[e]);
+                        case COMPLEX -> Elements.castComplex(s, off, type, acc[2 * e], acc[2 * e + 1]);
                     }
                 }
             }
