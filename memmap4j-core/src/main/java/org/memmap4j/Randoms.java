@@ -13,7 +13,6 @@ import java.util.Objects;
 public final class Randoms {
 
     private static final long GOLDEN = 0x9E3779B97F4A7C15L;
-    private static final double TWO_PI = 2 * Math.PI;
 
     private Randoms() {
     }
@@ -51,7 +50,7 @@ public final class Randoms {
     }
 
     /**
-     * Fills with standard normal values (Box-Muller over two counter draws), cast to the dtype.
+     * Fills with standard normal values ({@link #normal}: a ziggurat over counter draws), cast to the dtype.
      *
      * @param a    a writable array
      * @param seed the seed
@@ -107,17 +106,17 @@ public final class Randoms {
     }
 
     /**
-     * Returns the standard normal value at position k for a seed, from the uniforms at counters 2k and 2k+1
-     * (Box-Muller, cosine branch). {@link #fillNormal} puts {@code normal(seed, k)} at C-order flat position k.
+     * Returns the standard normal value at position k for a seed: Marsaglia and Tsang's ziggurat with 256 layers (the
+     * method of NumPy's {@code Generator.standard_normal}) over SplitMix64 hashes of (seed, k, attempt); the rare wedge
+     * and tail cases use {@link StrictMath}, so values are the same on every JVM. {@link #fillNormal} puts
+     * {@code normal(seed, k)} at C-order flat position k.
      *
      * @param seed the seed
      * @param k    the position
      * @return the value
      */
     public static double normal(long seed, long k) {
-        double u1 = 1.0 - uniform(seed, 2 * k);   // (0, 1]: log is finite
-        double u2 = uniform(seed, 2 * k + 1);
-        return Math.sqrt(-2.0 * Math.log(u1)) * Math.cos(TWO_PI * u2);
+        return Ziggurat.normal(seed, k);
     }
 
     /** SplitMix64 finaliser of the counter (seed, k). */

@@ -6,6 +6,7 @@ import java.lang.foreign.ValueLayout;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import org.memmap4j.Randoms;
 import org.memmap4j.compute.Compute;
 import org.memmap4j.exec.Job;
 import org.memmap4j.exec.ProgressListener;
@@ -14,7 +15,7 @@ import org.memmap4j.exec.ProgressListener;
  * The seed's simulated readings, in one parallel pass: sensor s, reading j is
  * {@code float32((20 + 0.5 s + 2 z) + linspace(0, 5, N)[j])} with z standard normal, computed in float64 and
  * rounded once to float32 as the seed's {@code sensor_data[s, :] = baseline + noise + trend} does. The value at
- * flat position k depends only on the seed and k ({@link NormalNoise}), so every thread count and chunk size writes
+ * flat position k depends only on the seed and k ({@link Randoms#normal}), so every thread count and chunk size writes
  * the same file. Chunks stage their values and write them with positional writes (a fresh file then costs the
  * kernel a copy per page rather than a page fault).
  */
@@ -61,7 +62,6 @@ final class SensorGenerator {
     static void generate(Compute compute, ProgressListener progress, Path file, long dataOffset, long sensors,
                          long readings, long seed) {
         String path = file.toAbsolutePath().toString();
-        NormalNoise noise = new NormalNoise(seed);
         double step = readings > 1 ? 5.0 / (readings - 1) : 5.0;
         compute.executor().map(new Job<Void>("generate " + sensors + " x " + readings, sensors * readings, 4, 1, (from, to) -> {
             try (FileChannel ch = FileChannel.open(Path.of(path), StandardOpenOption.WRITE);
@@ -69,7 +69,7 @@ final class SensorGenerator {
                 MemorySegment stage = arena.allocate(4L * STAGE, 64);
                 for (long p = from; p < to; p += STAGE) {
                     int n = (int) Math.min(STAGE, to - p);
-                    fill(stage, noise, p, n, readings, step);
+                    fill(stage, seed, p, n, readings, step);
                     SensorFormat.writeFully(ch, stage, 4L * n, dataOffset + 4 * p);
                 }
             }
@@ -78,7 +78,7 @@ final class SensorGenerator {
     }
 
     /** Computes n values from flat position p on, walking sensor by sensor so the row's constants stay put. */
-    private static void fill(MemorySegment stage, NormalNoise noise, long p, int n, long readings, double step) {
+    private static void fill(MemorySegment stage, long seed, long p, int n, long readings, double step) {
         long sensor = p / readings;
         long j = p % readings;
         int i = 0;
@@ -87,10 +87,10 @@ final class SensorGenerator {
             // The last reading of a row is exactly 5.0 (np.linspace's endpoint), so stop the plain run before it.
             long run = Math.min(n - i, readings - 1 - j);
             for (long e = i + run; i < e; i++, j++) {
-                stage.setAtIndex(FLOAT, i, (float) ((base + noise.at(p + i) * 2.0) + (j * step + 0.0)));
+                stage.setAtIndex(FLOAT, i, (float) ((base + Randoms.normal(seed, p + i) * 2.0) + (j * step + 0.0)));
             }
             if (i < n) {
-                stage.setAtIndex(FLOAT, i, (float) ((base + noise.at(p + i) * 2.0) + trend(j, readings)));
+                stage.setAtIndex(FLOAT, i, (float) ((base + Randoms.normal(seed, p + i) * 2.0) + trend(j, readings)));
                 i++;
                 sensor++;
                 j = 0;

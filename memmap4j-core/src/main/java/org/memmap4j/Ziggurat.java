@@ -1,19 +1,14 @@
-package org.memmap4j.cli.sensor;
-
-import java.io.Serializable;
+package org.memmap4j;
 
 /**
- * Standard normal values addressed by position: {@code at(k)} depends only on the seed and k, so any split of the
- * positions over threads or chunks yields the same values. Marsaglia and Tsang's ziggurat with 256 layers (the
- * method of NumPy's {@code Generator.standard_normal}), fed by the SplitMix64 finaliser of the counter
- * (seed, k, attempt): about 99 % of values cost one 64-bit hash, a table look-up and a multiplication, several times
- * cheaper than Box-Muller's logarithm and cosine ({@link org.memmap4j.Randoms#normal}), which would dominate the
- * generation of a sensor file. The rare wedge and tail cases use {@link StrictMath}, so values are the same on every
- * JVM.
+ * {@link Randoms#normal}: standard normal values addressed by position, {@code normal(seed, k)} depending only on the
+ * seed and k, so any split of the positions over threads, chunks or machines yields the same values. Marsaglia and
+ * Tsang's ziggurat with 256 layers (the method of NumPy's {@code Generator.standard_normal}), fed by the SplitMix64
+ * finaliser of the counter (seed, k, attempt): about 99 % of values cost two 64-bit hashes (one is the seed's, which
+ * the JIT hoists out of a loop over k), a table look-up and a multiplication, several times cheaper than Box-Muller's
+ * logarithm and cosine. The rare wedge and tail cases use {@link StrictMath}, so values are the same on every JVM.
  */
-final class NormalNoise implements Serializable {
-
-    private static final long serialVersionUID = 1L;
+final class Ziggurat {
 
     private static final int LAYERS = 256;
     /** Where the base layer's tail starts, for 256 layers of equal area {@link #AREA}. */
@@ -44,17 +39,7 @@ final class NormalNoise implements Serializable {
         }
     }
 
-    private final long seed;
-    private final long key0;
-
-    /**
-     * The values of one seed.
-     *
-     * @param seed the seed
-     */
-    NormalNoise(long seed) {
-        this.seed = seed;
-        this.key0 = key(0);
+    private Ziggurat() {
     }
 
     private static double f(double x) {
@@ -62,7 +47,7 @@ final class NormalNoise implements Serializable {
     }
 
     /** The key of the attempt-th draw of every position: distinct attempts give unrelated streams. */
-    private long key(int attempt) {
+    private static long key(long seed, int attempt) {
         return mix(seed * GOLDEN + attempt * ATTEMPT);
     }
 
@@ -80,31 +65,32 @@ final class NormalNoise implements Serializable {
     /**
      * Returns the standard normal value at a position.
      *
-     * @param k the position, e.g. a C-order flat index
+     * @param seed the seed
+     * @param k    the position, e.g. a C-order flat index
      * @return the value
      */
-    double at(long k) {
-        long h = mix(key0 + (k + 1) * GOLDEN);
+    static double normal(long seed, long k) {
+        long h = mix(key(seed, 0) + (k + 1) * GOLDEN);
         int i = (int) h & (LAYERS - 1);
         // Bits 11..63 make u, bits 0..7 the layer: disjoint bits of one hash, so the two are independent.
         double u = 2 * uniform(h) - 1;
         if (Math.abs(u) < RATIO[i]) {
             return u * X[i];
         }
-        return slow(k, i, u);
+        return slow(seed, k, i, u);
     }
 
     /** The wedge and tail cases, and the retries after a rejection (about 1 % of positions). */
-    private double slow(long k, int layer, double u) {
+    private static double slow(long seed, long k, int layer, double u) {
         int i = layer;
         double v = u;
         for (int attempt = 1; ; attempt++) {
-            long key = key(attempt);
+            long key = key(seed, attempt);
             if (Math.abs(v) < RATIO[i]) {
                 return v * X[i];
             }
             if (i == 0) {
-                return tail(k, attempt, v < 0);
+                return tail(seed, k, attempt, v < 0);
             }
             double x = v * X[i];
             double y = F[i] + uniform(mix(key + (k + 1) * GOLDEN + 1)) * (F[i + 1] - F[i]);
@@ -118,9 +104,9 @@ final class NormalNoise implements Serializable {
     }
 
     /** Marsaglia's tail beyond R: exponential proposals accepted under the normal's tail. */
-    private double tail(long k, int attempt, boolean negative) {
+    private static double tail(long seed, long k, int attempt, boolean negative) {
         for (int a = attempt; ; a++) {
-            long key = key(a) ^ 0x5851F42D4C957F2DL;
+            long key = key(seed, a) ^ 0x5851F42D4C957F2DL;
             double x = -StrictMath.log(1 - uniform(mix(key + (k + 1) * GOLDEN))) / R;
             double y = -StrictMath.log(1 - uniform(mix(key + (k + 1) * GOLDEN + 1)));
             if (y + y >= x * x) {

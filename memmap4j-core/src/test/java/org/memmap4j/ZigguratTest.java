@@ -1,4 +1,4 @@
-package org.memmap4j.cli.sensor;
+package org.memmap4j;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.memmap4j.testing.NumPy;
 
-/** The ziggurat's values are standard normal (checked by NumPy) and depend only on the seed and the position. */
-class NormalNoiseTest {
+/** {@link Randoms#normal}'s values are standard normal (checked by NumPy) and depend only on the seed and the position. */
+class ZigguratTest {
 
     @TempDir
     Path dir;
@@ -20,9 +20,8 @@ class NormalNoiseTest {
     void valuesAreStandardNormal() throws Exception {
         int n = 2_000_000;
         ByteBuffer b = ByteBuffer.allocate(8 * n).order(ByteOrder.LITTLE_ENDIAN);
-        NormalNoise z = new NormalNoise(123);
         for (int k = 0; k < n; k++) {
-            b.putDouble(z.at(k));
+            b.putDouble(Randoms.normal(123, k));
         }
         Path f = dir.resolve("z.f8");
         Files.write(f, b.array());
@@ -40,15 +39,12 @@ class NormalNoiseTest {
 
     @Test
     void valuesDependOnlyOnSeedAndPosition() {
-        NormalNoise a = new NormalNoise(5);
-        NormalNoise b = new NormalNoise(5);
-        NormalNoise c = new NormalNoise(6);
         int same = 0;
         for (long k = 1_000_000; k > 0; k -= 997) {
-            assertThat(b.at(k)).isEqualTo(a.at(k));
-            same += a.at(k) == c.at(k) ? 1 : 0;
+            assertThat(Randoms.normal(5, k)).isEqualTo(Ziggurat.normal(5, k));
+            same += Randoms.normal(5, k) == Randoms.normal(6, k) ? 1 : 0;
             // Streams are not shifted copies of each other (a weakness of counters keyed by seed + position).
-            same += a.at(k) == c.at(k - 1) ? 1 : 0;
+            same += Randoms.normal(5, k) == Randoms.normal(6, k - 1) ? 1 : 0;
         }
         assertThat(same).isZero();
     }
