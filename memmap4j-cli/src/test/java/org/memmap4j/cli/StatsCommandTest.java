@@ -209,6 +209,9 @@ class StatsCommandTest {
         assertThat(empty.out()).isEqualTo("{\"count\":0,\"sum\":[0.0,0.0],\"mean\":[\"nan\",\"nan\"],\"std\":\"nan\","
                 + "\"var\":\"nan\",\"min\":[\"nan\",\"nan\"],\"max\":[\"nan\",\"nan\"],\"median\":[\"nan\",\"nan\"]}");
         assertThat(run("stats", f, "0:0").out()).contains("\nmedian  (nan+nanj)").contains("\nsum     0j\n");
+        Result lanes = run("stats", f, ":, 0:0", "--axis", "1");
+        assertThat(lanes.out().lines().skip(1)).hasSize(4).allSatisfy(l -> assertThat(l.split(" +"))
+                .endsWith("0", "0j", "(nan+nanj)", "nan", "nan", "(nan+nanj)", "(nan+nanj)", "(nan+nanj)"));
     }
 
     @Test

@@ -82,8 +82,8 @@ final class RadixKeys {
 
     /**
      * {@return the smallest key of a value holding a NaN: every key from it up does} For real floats it is
-     * {@link #maxKey}; for complex the key of the smallest {@code R + nanj}; integer kinds have no NaN and give a
-     * key above all theirs but for {@link #maxKey} itself, which callers never compare for them.
+     * {@link #maxKey}, for complex the key of the smallest {@code R + nanj}. Kinds without NaN give {@link #maxKey},
+     * a key of theirs: callers count NaN keys of float and complex kinds only.
      */
     static long nanKey(DType.Kind k) {
         return switch (k) {

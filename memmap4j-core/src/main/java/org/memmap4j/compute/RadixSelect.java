@@ -56,7 +56,8 @@ final class RadixSelect {
      * @param lanes  the lane geometry of the reduction
      * @param ranks  wanted ranks, sorted and distinct, each in {@code [0, lanes.length)}
      * @param sample true to bracket ranks with a sample first (worth it for lanes of millions of elements)
-     * @param nan    receives true for lanes holding a NaN (whose keys are then not selected)
+     * @param nan    receives true for lanes holding a NaN, whose keys are then not selected (complex lanes select
+     *               their largest key instead, for every rank)
      * @return the keys, {@code [lane * ranks.length + i]}
      */
     static long[] select(Compute c, NDArray array, QuantileLanes lanes, long[] ranks, boolean sample, boolean[] nan) {
@@ -66,7 +67,7 @@ final class RadixSelect {
     /** As above, with the scalar kernel when {@code vector} is false (tests compare the two). */
     static long[] select(Compute c, NDArray array, QuantileLanes lanes, long[] ranks, boolean sample, boolean[] nan,
                          boolean vector) {
-        return first(c, array, lanes, ranks, nan, vector).run(sample);
+        return firstStage(c, array, lanes, ranks, nan, vector).run(sample);
     }
 
     /**
@@ -81,14 +82,15 @@ final class RadixSelect {
      */
     static long[] select(Compute c, NDArray array, QuantileLanes lanes, long[] ranks, boolean sample, boolean[] nan,
                          long[] below, long[] equal) {
-        Run r = first(c, array, lanes, ranks, nan, true);
+        Run r = firstStage(c, array, lanes, ranks, nan, true);
         long[] keys = r.run(sample);
         System.arraycopy(r.below, 0, below, 0, keys.length);
         System.arraycopy(r.equal, 0, equal, 0, keys.length);
         return keys;
     }
 
-    private static Run first(Compute c, NDArray array, QuantileLanes g, long[] ranks, boolean[] nan, boolean vector) {
+    /** The selection of keys (complex128: their high halves) at ranks shared by every lane. */
+    private static Run firstStage(Compute c, NDArray array, QuantileLanes g, long[] ranks, boolean[] nan, boolean vector) {
         int lanes = Math.toIntExact(g.lanes);
         int nr = ranks.length;
         long[] rank = new long[Math.multiplyExact(lanes, nr)];
@@ -310,17 +312,7 @@ final class RadixSelect {
 
         /** {@return the index of the first key not below {@code key} in the sorted {@code keys[from, to)}} */
         private static int lower(long[] keys, int from, int to, long key) {
-            int lo = from;
-            int hi = to;
-            while (lo < hi) {
-                int mid = (lo + hi) >>> 1;
-                if (keys[mid] < key) {
-                    lo = mid + 1;
-                } else {
-                    hi = mid;
-                }
-            }
-            return lo;
+            return key == Long.MIN_VALUE ? from : upper(keys, from, to, key - 1);
         }
 
         /** {@return the index of the first key above {@code key} in the sorted {@code keys[from, to)}} */
@@ -629,12 +621,11 @@ final class RadixSelect {
                                     sorted[r] = true;
                                 }
                                 long[] keys = acc.keys[r];
-                                int n = acc.nkeys[r];
                                 long k = keys[(int) (rank - pos)];
-                                int from = lower(keys, 0, n, k);
+                                int from = lower(keys, 0, acc.nkeys[r], k);
                                 key[t] = k;
                                 below[t] = pos + from;
-                                equal[t] = upper(keys, from, n, k) - from;
+                                equal[t] = upper(keys, from, acc.nkeys[r], k) - from;
                                 done[t] = true;
                             } else {
                                 bucket(t, p, gr, acc.hist[r], rank, pos);

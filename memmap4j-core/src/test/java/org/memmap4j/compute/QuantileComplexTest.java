@@ -2,7 +2,6 @@ package org.memmap4j.compute;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.fail;
 import static org.memmap4j.compute.QuantileTestData.pyAxes;
 
 import java.io.IOException;
@@ -57,19 +56,11 @@ class QuantileComplexTest {
      * and which of {@code -0 + nanj} and {@code 0 + nanj} its partition puts last is unspecified).
      */
     static void assertSameComplex(NDArray actual, NumPyBatch.Result expected, String where) {
-        expected.assertOk();
-        NDArray want = expected.array();
-        assertThat(actual.dtype().kind()).as("dtype " + where).isEqualTo(want.dtype().kind());
-        assertThat(actual.shape()).as("shape " + where).containsExactly(want.shape());
-        NDArray a = actual.reshape(-1);
-        NDArray w = want.reshape(-1);
-        for (long i = 0; i < a.size(); i++) {
+        QuantileTestData.assertSameValues(actual, expected, where, (a, w, i) -> {
             double[] x = a.getComplex(i);
             double[] y = w.getComplex(i);
-            if (!samePart(x[0], y[0], x[1] != x[1]) || !samePart(x[1], y[1], x[0] != x[0])) {
-                fail("element %d differs %s: memmap4j %s%+sj, numpy %s%+sj", i, where, x[0], x[1], y[0], y[1]);
-            }
-        }
+            return samePart(x[0], y[0], x[1] != x[1]) && samePart(x[1], y[1], x[0] != x[0]);
+        });
     }
 
     private static boolean samePart(double x, double y, boolean besideNaN) {

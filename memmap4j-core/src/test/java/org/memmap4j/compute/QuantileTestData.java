@@ -123,6 +123,17 @@ final class QuantileTestData {
      * except that any NaN equals any NaN and +0.0 equals -0.0.
      */
     static void assertSameValues(NDArray actual, NumPyBatch.Result expected, String where) {
+        assertSameValues(actual, expected, where, QuantileTestData::sameValue);
+    }
+
+    /** Compares element {@code i} of two flat arrays. */
+    @FunctionalInterface
+    interface SameElement {
+        boolean test(NDArray actual, NDArray want, long i);
+    }
+
+    /** As {@link #assertSameValues(NDArray, NumPyBatch.Result, String)}, elements compared by {@code same}. */
+    static void assertSameValues(NDArray actual, NumPyBatch.Result expected, String where, SameElement same) {
         expected.assertOk();
         NDArray want = expected.array();
         assertThat(actual.dtype().kind()).as("dtype " + where).isEqualTo(want.dtype().kind());
@@ -130,7 +141,7 @@ final class QuantileTestData {
         NDArray a = actual.reshape(-1);
         NDArray w = want.reshape(-1);
         for (long i = 0; i < a.size(); i++) {
-            if (!sameValue(a, w, i)) {
+            if (!same.test(a, w, i)) {
                 fail("element %d differs %s: memmap4j %s, numpy %s", i, where, str(a, i), str(w, i));
             }
         }
@@ -148,6 +159,10 @@ final class QuantileTestData {
     }
 
     private static String str(NDArray a, long i) {
+        if (a.dtype().kind().isComplex()) {
+            double[] z = a.getComplex(i);
+            return z[0] + (z[1] < 0 || z[1] != z[1] ? "" : "+") + z[1] + "j";
+        }
         return a.dtype().kind().isFloat() ? Double.toString(a.getDouble(i)) : Long.toString(a.getLong(i));
     }
 
