@@ -20,7 +20,9 @@ import picocli.CommandLine.Spec;
 /**
  * {@code memmap4j stats FILE [SLICE]}: count, sum, mean, std, var, min, max and median of an array or a selection,
  * over all elements or along axes, computed out of core (see {@link Statistics}). Values print with NumPy's
- * {@code str} of the result scalar: the shortest digits that identify it in its dtype.
+ * {@code str} of the result scalar: the shortest digits that identify it in its dtype, complex results as NumPy
+ * prints them ({@code (1.5-2j)}, {@code (nan+nanj)}); {@code --json} writes complex results as {@code [re, im]}
+ * ({@link Json}).
  */
 @Command(name = "stats", mixinStandardHelpOptions = true,
         description = "Count, sum, mean, std, var (ddof 0), min, max and median of an array or a selection, optionally along axes.")
@@ -44,7 +46,7 @@ final class StatsCommand implements Callable<Integer> {
     @Mixin
     RawOptions raw;
 
-    @Option(names = "--json", description = "Print {\"count\",\"sum\",\"mean\",\"std\",\"var\",\"min\",\"max\",\"median\"}; with --axis, nested lists.")
+    @Option(names = "--json", description = "Print {\"count\",\"sum\",\"mean\",\"std\",\"var\",\"min\",\"max\",\"median\"}; with --axis, nested lists; complex values as [re, im].")
     boolean json;
 
     @Mixin

@@ -1515,21 +1515,23 @@ public final class Compute {
      * Returns the median of all elements, like {@code np.median(a)}: the middle element of the sorted elements, or
      * the mean of the two middle ones, computed exactly as NumPy does (see {@link #median(NDArray, int[], boolean)}).
      *
-     * @param a the array, of any real dtype
-     * @return a 0-d array: float64 for integer and bool input, else the input's float dtype
-     * @throws IllegalArgumentException if a is complex
+     * @param a the array, of any dtype
+     * @return a 0-d array: float64 for integer and bool input, else the input's float or complex dtype
+     * @throws NullPointerException if a is null
      */
     public NDArray median(NDArray a) {
         return QuantileOps.median(this, a, null, false);
     }
 
     /**
-     * Returns the median along one axis, like {@code np.median(a, axis=axis)}.
+     * Returns the median along one axis, like {@code np.median(a, axis=axis)} (see
+     * {@link #median(NDArray, int[], boolean)}).
      *
-     * @param a    the array, of any real dtype
+     * @param a    the array, of any dtype
      * @param axis the axis; negative counts from the end
      * @return the medians, shaped like a without the axis
-     * @throws IllegalArgumentException if a is complex or the axis is out of range
+     * @throws NullPointerException     if a is null
+     * @throws IllegalArgumentException if the axis is out of range
      */
     public NDArray median(NDArray a, int axis) {
         return QuantileOps.median(this, a, new int[] {axis}, false);
@@ -1543,15 +1545,26 @@ public final class Compute {
      * and float64). A lane holding a NaN gives NaN; an empty lane gives NaN. The order of equal keys -0.0 and +0.0
      * is -0.0 first, so the sign of a zero result may differ from NumPy's, whose partition leaves it unspecified.
      *
-     * <p>Out of core: lanes of up to 262,144 elements are selected in memory, one lane per task at a time; longer
-     * lanes by radix selection on order-preserving keys (a sample brackets the middle, then two parallel passes
-     * narrow it down), with heap bounded by histograms and a few thousand keys, whatever the array's size.
+     * <p>Complex64 and complex128 data sort as NumPy sorts them: lexicographically, real part first (-0.0 equal to
+     * +0.0), values with a NaN part last ({@code R + nanj} by R, then {@code nan + Rj} by R, then
+     * {@code nan + nanj}). The median of a lane without NaN is NumPy's complex mean of the middle elements (the sum
+     * in the dtype, then NumPy's complex division by the count, so {@code [inf+1j, inf+1j]} gives
+     * {@code inf+nanj}); a lane holding a NaN part gives its largest element as it is, {@code 2+nanj} for
+     * {@code [1+nanj, 2+nanj, 5]}; an empty lane gives {@code nan+nanj}. The result has the input's complex dtype.
+     * NaN parts of results are {@code np.nan}'s bits, whatever NaN the data or NumPy's arithmetic held.
      *
-     * @param a        the array, of any real dtype, any layout and byte order
+     * <p>Out of core: lanes of up to 262,144 elements (87,381 complex128) are selected in memory, one lane per task
+     * at a time; longer lanes by radix selection on order-preserving keys (a sample brackets the middle, then two
+     * parallel passes narrow it down), with heap bounded by histograms and a few thousand keys, whatever the array's
+     * size. A complex128 key is 128 bits: the real parts are selected first, then the imaginary parts among the
+     * elements that tie on the selected real part, in at least one more pass.
+     *
+     * @param a        the array, of any dtype, any layout and byte order
      * @param axes     the axes to reduce (negative count from the end), or null for all
      * @param keepdims true to keep reduced axes with length 1
      * @return the medians
-     * @throws IllegalArgumentException if a is complex, or an axis is out of range or repeated
+     * @throws NullPointerException     if a is null
+     * @throws IllegalArgumentException if an axis is out of range or repeated
      */
     public NDArray median(NDArray a, int[] axes, boolean keepdims) {
         return QuantileOps.median(this, a, axes, keepdims);
@@ -1644,7 +1657,8 @@ public final class Compute {
      * {@link #median(NDArray, int[], boolean)}) and interpolated with NumPy's own operations and dtypes: the
      * difference {@code b - a} in the input's dtype (integer differences wrap, as in NumPy), then float64 for
      * integer input, and the input's float dtype, with q rounded to it, for float input. A lane holding a NaN gives
-     * NaN.
+     * NaN. Complex data is refused as NumPy refuses it ({@code TypeError: a must be an array of real numbers}), for
+     * every percentile and quantile method; {@link #median(NDArray, int[], boolean)} takes it.
      *
      * @param a        the array, of any real non-bool dtype, any layout and byte order
      * @param q        the quantile, in [0, 1]

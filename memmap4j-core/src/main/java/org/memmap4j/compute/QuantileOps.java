@@ -2,6 +2,7 @@ package org.memmap4j.compute;
 
 import java.lang.foreign.MemorySegment;
 import java.util.Objects;
+import java.util.function.IntConsumer;
 import org.memmap4j.DType;
 import org.memmap4j.NDArray;
 import org.memmap4j.NDArrays;
@@ -14,7 +15,8 @@ import org.memmap4j.internal.StridedLoop;
  * {@code median}, {@code percentile} and {@code quantile} over all elements or along axes. Lanes short enough to
  * fit a buffer ({@link #DIRECT_MAX} elements) are read one at a time and selected in memory, many lanes per chunk;
  * longer lanes go through {@link RadixSelect}, which never holds more than histograms and a few thousand keys.
- * Either way {@link QuantileMath} turns the selected elements into NumPy's exact result.
+ * Either way {@link QuantileMath} turns the selected elements into NumPy's exact result; the median of complex data
+ * is {@link QuantileComplex}'s.
  */
 final class QuantileOps {
 
@@ -28,9 +30,11 @@ final class QuantileOps {
 
     static NDArray median(Compute c, NDArray a, int[] axes, boolean keepdims) {
         Objects.requireNonNull(a, "a");
-        checkReal(a, "median");
         QuantileLanes g = new QuantileLanes(a.shape(), a.strides(), QuantileLanes.normalize(axes, a.ndim()));
         DType.Kind k = a.dtype().kind();
+        if (k.isComplex()) {
+            return QuantileComplex.median(c, a, g, g.resultShape(keepdims));
+        }
         QuantileMath plan = g.length == 0 ? null : QuantileMath.median(k, g.length);
         return run(c, a, g, plan, QuantileMath.resultType(k, true), g.resultShape(keepdims), 1);
     }
@@ -73,10 +77,11 @@ final class QuantileOps {
         return run(c, a, g, plan, QuantileMath.resultType(k, weak), shape, weak ? 1 : q.length);
     }
 
+    /** NumPy raises TypeError for complex percentiles and quantiles (its median takes complex data). */
     private static void checkReal(NDArray a, String op) {
         if (a.dtype().kind().isComplex()) {
             throw new IllegalArgumentException("a must be an array of real numbers: " + op + " of "
-                    + a.dtype().kind().numpyName() + " is not supported");
+                    + a.dtype().kind().numpyName() + " is not supported, as in NumPy (median is)");
         }
     }
 
@@ -97,7 +102,13 @@ final class QuantileOps {
             return out;
         }
         if (g.length <= DIRECT_MAX) {
-            inMemory(c, a, g, plan, o, rt);
+            ArrayRef ref = ArrayRef.of(a);
+            RangeTask<double[]> task = (from, to) -> ref.apply(arr -> lanes(arr, g, plan, from, to));
+            inMemory(c, a, g, values, task, (lane, p, at) -> {
+                for (int i = 0; i < values; i++) {
+                    Elements.castDouble(o, (i * lanes + lane) * isz, rt, p[at + i]);
+                }
+            });
             return out;
         }
         boolean[] nan = new boolean[Math.toIntExact(lanes)];
@@ -112,23 +123,23 @@ final class QuantileOps {
         return out;
     }
 
-    /** Lanes that fit a buffer: each task reads its lanes one after another and selects in memory. */
-    private static void inMemory(Compute c, NDArray a, QuantileLanes g, QuantileMath plan, MemorySegment o, DType rt) {
-        ArrayRef ref = ArrayRef.of(a);
-        long len = g.length;
-        long lanes = g.lanes;
-        int values = plan.values();
-        RangeTask<double[]> task = (from, to) -> ref.apply(arr -> lanes(arr, g, plan, from, to));
-        long isz = rt.itemSize();
-        RadixRounds.runRounds(c, "quantile", lanes, len * a.itemsize(), 1, 8L * values * 4096, task,
+    /** Receives the results of one lane: {@code p[at, at + width)}. */
+    @FunctionalInterface
+    interface LaneWriter {
+        void write(long lane, double[] p, int at);
+    }
+
+    /**
+     * Lanes that fit a buffer: each task reads its lanes one after another and selects in memory, returning
+     * {@code width} doubles per lane; the writer receives them in lane order, round by round.
+     */
+    static void inMemory(Compute c, NDArray a, QuantileLanes g, int width, RangeTask<double[]> task, LaneWriter w) {
+        RadixRounds.runRounds(c, "quantile", g.lanes, g.length * a.itemsize(), 1, 8L * width * 4096, task,
                 (from, to, parts) -> {
                     long lane = from;
                     for (double[] p : parts) {
-                        int count = p.length / values;
-                        for (int l = 0; l < count; l++, lane++) {
-                            for (int i = 0; i < values; i++) {
-                                Elements.castDouble(o, (i * lanes + lane) * isz, rt, p[l * values + i]);
-                            }
+                        for (int at = 0; at < p.length; at += width, lane++) {
+                            w.write(lane, p, at);
                         }
                     }
                 }, a);
@@ -141,10 +152,33 @@ final class QuantileOps {
         long[] buf = new long[len];
         long[] picked = new long[plan.ranks.length];
         double[] res = new double[(int) (to - from) * values];
+        boolean floats = arr.dtype().kind().isFloat();
+        long nanKey = RadixKeys.maxKey(arr.dtype().kind());
+        readLanes(arr, g, from, to, buf, null, lane -> {
+            boolean nan = floats && hasKey(buf, len, nanKey);
+            if (!nan) {
+                QuantileSelect.select(buf, len, plan.ranks);
+                for (int r = 0; r < picked.length; r++) {
+                    picked[r] = buf[(int) plan.ranks[r]];
+                }
+            }
+            for (int v = 0; v < values; v++) {
+                res[lane * values + v] = plan.value(v, picked, 0, nan);
+            }
+        });
+        return res;
+    }
+
+    /**
+     * Reads the lanes {@code [from, to)} one after another: the keys of each into {@code keys[0, length)} (and, if
+     * {@code lows} is not null, the low halves of complex128 keys into {@code lows}), then calls {@code onLane} with
+     * the lane's index counted from {@code from}.
+     */
+    static void readLanes(NDArray arr, QuantileLanes g, long from, long to, long[] keys, long[] lows,
+                          IntConsumer onLane) {
+        int len = (int) g.length;
         MemorySegment seg = arr.segment();
         DType t = arr.dtype();
-        boolean floats = t.kind().isFloat();
-        long nanKey = RadixKeys.maxKey(t.kind());
         // State of the lane being filled: rows of the loop may end or begin in the middle of a lane.
         int[] fill = {0};
         int[] lane = {0};
@@ -152,26 +186,21 @@ final class QuantileOps {
                 .run(new long[] {arr.segmentOffset()}, from * len, to * len, (off, st, n) -> {
                     for (long i = 0; i < n; ) {
                         int take = (int) Math.min(n - i, len - fill[0]);
-                        RadixKeys.keys(seg, off[0] + i * st[0], st[0], t, take, buf, fill[0]);
+                        long start = off[0] + i * st[0];
+                        RadixKeys.keys(seg, start, st[0], t, take, keys, fill[0]);
+                        if (lows != null) {
+                            for (int j = 0; j < take; j++) {
+                                lows[fill[0] + j] = RadixKeys.low(seg, start + j * st[0], t);
+                            }
+                        }
                         i += take;
                         fill[0] += take;
                         if (fill[0] == len) {
-                            boolean nan = floats && hasKey(buf, len, nanKey);
-                            if (!nan) {
-                                QuantileSelect.select(buf, len, plan.ranks);
-                                for (int r = 0; r < picked.length; r++) {
-                                    picked[r] = buf[(int) plan.ranks[r]];
-                                }
-                            }
-                            for (int v = 0; v < values; v++) {
-                                res[lane[0] * values + v] = plan.value(v, picked, 0, nan);
-                            }
-                            lane[0]++;
+                            onLane.accept(lane[0]++);
                             fill[0] = 0;
                         }
                     }
                 });
-        return res;
     }
 
     private static boolean hasKey(long[] keys, int n, long key) {

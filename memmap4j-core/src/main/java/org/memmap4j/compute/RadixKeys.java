@@ -20,6 +20,22 @@ import org.memmap4j.internal.Elements;
  *
  * Keys of a dtype lie in {@code [minKey, maxKey]}: 8 or 16 bits for small types (the whole key space fits one
  * histogram), 32 or 64 bits otherwise.
+ *
+ * <p>Complex numbers sort as NumPy sorts them: lexicographically (real part, then imaginary part) when neither part
+ * is NaN, then {@code R + nanj} by R, then {@code nan + Rj} by R, then {@code nan + nanj}. A complex key is a pair
+ * (high, low) of 32-bit (complex64) or 64-bit (complex128) float keys compared high first:
+ * <ul>
+ *   <li>no NaN part: (key of the real part, key of the imaginary part), -0.0 counted as +0.0 in both. NumPy
+ *       compares with {@code <}, for which the zeros are equal, so {@code -0 + 5j} sorts after {@code 0 + 1j}:
+ *       ordering -0.0 first, as real keys do, would select another element. The sign of such a zero never reaches
+ *       a median, which adds +0.0 to it;</li>
+ *   <li>{@code R + nanj}: (the float key of +inf plus 1, key of R); {@code nan + Rj}: (key of +inf plus 2, key of
+ *       R), R keeping its sign (it is returned as it is); {@code nan + nanj}: (largest key, largest key).</li>
+ * </ul>
+ * Every key from {@link #nanKey} up holds a NaN part. A complex64 pair packs into one {@code long} (high in the
+ * upper half, low with its sign bit flipped in the lower), whose signed order is the pair's: {@link #key} returns it
+ * and selection needs no more. A complex128 pair needs 128 bits: {@link #key} returns the high half and
+ * {@link #low} the low one, and selection ranks ties of the high half by the low half in a second stage.
  */
 final class RadixKeys {
 
@@ -34,6 +50,12 @@ final class RadixKeys {
     private RadixKeys() {
     }
 
+    /** Float keys of the classes {@code R + nanj} and {@code nan + Rj}: just above the key of +inf. */
+    private static final int C64_IM_NAN = 0x7f800001;
+    private static final int C64_RE_NAN = 0x7f800002;
+    private static final long C128_IM_NAN = 0x7ff0000000000001L;
+    private static final long C128_RE_NAN = 0x7ff0000000000002L;
+
     /** {@return the smallest key of the kind} */
     static long minKey(DType.Kind k) {
         return switch (k) {
@@ -41,12 +63,11 @@ final class RadixKeys {
             case INT8 -> Byte.MIN_VALUE;
             case INT16, FLOAT16 -> Short.MIN_VALUE;
             case INT32, UINT32, FLOAT32 -> Integer.MIN_VALUE;
-            case INT64, UINT64, FLOAT64 -> Long.MIN_VALUE;
-            default -> throw new IllegalArgumentException(k.numpyName() + " has no order");
+            case INT64, UINT64, FLOAT64, COMPLEX64, COMPLEX128 -> Long.MIN_VALUE;
         };
     }
 
-    /** {@return the largest key of the kind; for floats the key of NaN} */
+    /** {@return the largest key of the kind; for floats the key of NaN, for complex that of nan + nanj} */
     static long maxKey(DType.Kind k) {
         return switch (k) {
             case BOOL -> 1;
@@ -55,8 +76,20 @@ final class RadixKeys {
             case INT8 -> Byte.MAX_VALUE;
             case INT16, FLOAT16 -> Short.MAX_VALUE;
             case INT32, UINT32, FLOAT32 -> Integer.MAX_VALUE;
-            case INT64, UINT64, FLOAT64 -> Long.MAX_VALUE;
-            default -> throw new IllegalArgumentException(k.numpyName() + " has no order");
+            case INT64, UINT64, FLOAT64, COMPLEX64, COMPLEX128 -> Long.MAX_VALUE;
+        };
+    }
+
+    /**
+     * {@return the smallest key of a value holding a NaN: every key from it up does} For real floats it is
+     * {@link #maxKey}, for complex the key of the smallest {@code R + nanj}. Kinds without NaN give {@link #maxKey},
+     * a key of theirs: callers count NaN keys of float and complex kinds only.
+     */
+    static long nanKey(DType.Kind k) {
+        return switch (k) {
+            case COMPLEX64 -> pack(C64_IM_NAN, Integer.MIN_VALUE);
+            case COMPLEX128 -> C128_IM_NAN;
+            default -> maxKey(k);
         };
     }
 
@@ -81,8 +114,96 @@ final class RadixKeys {
             case INT64 -> s.get(be ? LONG_BE : LONG_LE, off);
             case UINT64 -> s.get(be ? LONG_BE : LONG_LE, off) ^ Long.MIN_VALUE;
             case FLOAT64 -> float64(s.get(be ? LONG_BE : LONG_LE, off));
-            default -> throw new IllegalArgumentException(t.kind().numpyName() + " has no order");
+            case COMPLEX64 -> complex64(s.get(be ? INT_BE : INT_LE, off), s.get(be ? INT_BE : INT_LE, off + 4));
+            case COMPLEX128 -> complex128High(s.get(be ? LONG_BE : LONG_LE, off), s.get(be ? LONG_BE : LONG_LE, off + 8));
         };
+    }
+
+    /**
+     * Reads the low half of the key of the complex128 element at a byte offset (see the class comment).
+     *
+     * @throws IllegalArgumentException if the dtype is not complex128
+     */
+    static long low(MemorySegment s, long off, DType t) {
+        if (t.kind() != DType.Kind.COMPLEX128) {
+            throw new IllegalArgumentException(t.kind().numpyName() + " keys have no low half");
+        }
+        boolean be = t.order() == ByteOrder.BIG_ENDIAN;
+        return complex128Low(s.get(be ? LONG_BE : LONG_LE, off), s.get(be ? LONG_BE : LONG_LE, off + 8));
+    }
+
+    /** The key of complex64 bits: the (high, low) pair of the class comment, packed. */
+    static long complex64(int re, int im) {
+        boolean reNaN = (re & 0x7fffffff) > 0x7f800000;
+        boolean imNaN = (im & 0x7fffffff) > 0x7f800000;
+        if (!reNaN && !imNaN) {
+            return pack(float32(re == Integer.MIN_VALUE ? 0 : re), float32(im == Integer.MIN_VALUE ? 0 : im));
+        }
+        if (!reNaN) {
+            return pack(C64_IM_NAN, float32(re));
+        }
+        return imNaN ? Long.MAX_VALUE : pack(C64_RE_NAN, float32(im));
+    }
+
+    /** Two 32-bit keys as one 64-bit key ordered as the pair: the low half unsigned, so its sign bit is flipped. */
+    private static long pack(int high, int low) {
+        return ((long) high << 32) | ((low ^ Integer.MIN_VALUE) & 0xFFFF_FFFFL);
+    }
+
+    /** The high half of the key of complex128 bits (see the class comment). */
+    static long complex128High(long re, long im) {
+        boolean reNaN = (re & 0x7fffffffffffffffL) > 0x7ff0000000000000L;
+        boolean imNaN = (im & 0x7fffffffffffffffL) > 0x7ff0000000000000L;
+        if (!reNaN && !imNaN) {
+            return float64(re == Long.MIN_VALUE ? 0 : re);
+        }
+        return !reNaN ? C128_IM_NAN : imNaN ? Long.MAX_VALUE : C128_RE_NAN;
+    }
+
+    /** The low half of the key of complex128 bits (see the class comment). */
+    static long complex128Low(long re, long im) {
+        boolean reNaN = (re & 0x7fffffffffffffffL) > 0x7ff0000000000000L;
+        boolean imNaN = (im & 0x7fffffffffffffffL) > 0x7ff0000000000000L;
+        if (!reNaN && !imNaN) {
+            return float64(im == Long.MIN_VALUE ? 0 : im);
+        }
+        return !reNaN ? float64(re) : imNaN ? Long.MAX_VALUE : float64(im);
+    }
+
+    /**
+     * Decodes a complex key into {@code out[at]} (real part) and {@code out[at + 1]} (imaginary part): NaN parts are
+     * NumPy's {@code np.nan}, the others exact (zeros of a value without NaN part as +0.0).
+     *
+     * @param key the key: packed for complex64, the high half for complex128
+     * @param low the low half for complex128 (ignored for complex64)
+     */
+    static void toComplex(long key, long low, DType.Kind k, double[] out, int at) {
+        long hi;
+        long lo;
+        if (k == DType.Kind.COMPLEX64) {
+            int h = (int) (key >> 32);
+            int l = (int) key ^ Integer.MIN_VALUE;
+            hi = h == C64_IM_NAN ? C128_IM_NAN : h == C64_RE_NAN ? C128_RE_NAN : h == Integer.MAX_VALUE ? Long.MAX_VALUE : h;
+            lo = l;
+            k = DType.Kind.FLOAT32;
+        } else {
+            hi = key;
+            lo = low;
+            k = DType.Kind.FLOAT64;
+        }
+        if (hi == Long.MAX_VALUE) {
+            out[at] = Double.NaN;
+            out[at + 1] = Double.NaN;
+        } else if (hi == C128_IM_NAN) {
+            out[at] = toDouble(lo, k);
+            out[at + 1] = Double.NaN;
+        } else if (hi == C128_RE_NAN) {
+            out[at] = Double.NaN;
+            out[at + 1] = toDouble(lo, k);
+        } else {
+            out[at] = toDouble(hi, k);
+            out[at + 1] = toDouble(lo, k);
+        }
     }
 
     /**

@@ -23,8 +23,9 @@ final class RadixPass implements Serializable {
     /** For histogram ranges the bucket shift; -1 for ranges whose keys are collected. */
     final int[] shift;
     final int[] buckets;
-    /** True to count NaN keys (the dtype's largest key) per lane. */
+    /** True to count keys of values holding a NaN (from {@link RadixKeys#nanKey} up) per lane. */
     final boolean countNaN;
+    /** {@link RadixKeys#nanKey}: for real floats the largest key, for complex the first of several. */
     final long nanKey;
 
     RadixPass(int[] first, long[] lo, long[] hi, int[] shift, boolean countNaN, long nanKey) {
@@ -198,7 +199,7 @@ final class RadixPass implements Serializable {
         } else {
             acc.gap[r - a]++;
         }
-        if (countNaN && key == nanKey) {
+        if (countNaN && key >= nanKey) {
             acc.nan++;
         }
     }

@@ -1,5 +1,6 @@
 package org.memmap4j.compute;
 
+import java.io.Serializable;
 import java.lang.foreign.MemorySegment;
 import java.util.Arrays;
 import org.memmap4j.DType;
@@ -26,6 +27,12 @@ import org.memmap4j.internal.StridedLoop;
  *
  * Float32 data needs the sample plus two passes (histogram, then collect); 8- and 16-bit dtypes one pass. Counts
  * are integers, so the result is exact and independent of threads and chunking.
+ *
+ * <p>Complex keys are (high, low) pairs ({@link RadixKeys}). A complex64 pair packs into one 64-bit key and selects
+ * as any other. A complex128 pair is selected in two stages: the high halves first ({@link #select(Compute, NDArray,
+ * QuantileLanes, long[], boolean, boolean[], long[], long[])} also counts the elements below and equal to each
+ * selected key), then the low halves among the elements tied on the selected high half
+ * ({@link #selectLow}), by the same passes over the data restricted to those elements.
  */
 final class RadixSelect {
 
@@ -49,7 +56,8 @@ final class RadixSelect {
      * @param lanes  the lane geometry of the reduction
      * @param ranks  wanted ranks, sorted and distinct, each in {@code [0, lanes.length)}
      * @param sample true to bracket ranks with a sample first (worth it for lanes of millions of elements)
-     * @param nan    receives true for lanes holding a NaN (whose keys are then not selected)
+     * @param nan    receives true for lanes holding a NaN, whose keys are then not selected (complex lanes select
+     *               their largest key instead, for every rank)
      * @return the keys, {@code [lane * ranks.length + i]}
      */
     static long[] select(Compute c, NDArray array, QuantileLanes lanes, long[] ranks, boolean sample, boolean[] nan) {
@@ -59,7 +67,98 @@ final class RadixSelect {
     /** As above, with the scalar kernel when {@code vector} is false (tests compare the two). */
     static long[] select(Compute c, NDArray array, QuantileLanes lanes, long[] ranks, boolean sample, boolean[] nan,
                          boolean vector) {
-        return new RadixSelect.Run(c, array, lanes, ranks, nan, vector).run(sample);
+        return firstStage(c, array, lanes, ranks, nan, vector).run(sample);
+    }
+
+    /**
+     * Selects as {@link #select(Compute, NDArray, QuantileLanes, long[], boolean, boolean[])}, and also tells where
+     * each selected key stands in its lane. For complex dtypes a lane holding a NaN is flagged in {@code nan} and its
+     * largest key is selected for every rank: NumPy's median of such a lane is its largest element.
+     *
+     * @param below receives, per target {@code lane * ranks.length + i}, how many elements of the lane have a smaller
+     *              key than the selected one
+     * @param equal receives, per target, how many elements of the lane have the selected key
+     * @return the keys, {@code [lane * ranks.length + i]}
+     */
+    static long[] select(Compute c, NDArray array, QuantileLanes lanes, long[] ranks, boolean sample, boolean[] nan,
+                         long[] below, long[] equal) {
+        Run r = firstStage(c, array, lanes, ranks, nan, true);
+        long[] keys = r.run(sample);
+        System.arraycopy(r.below, 0, below, 0, keys.length);
+        System.arraycopy(r.equal, 0, equal, 0, keys.length);
+        return keys;
+    }
+
+    /** The selection of keys (complex128: their high halves) at ranks shared by every lane. */
+    private static Run firstStage(Compute c, NDArray array, QuantileLanes g, long[] ranks, boolean[] nan, boolean vector) {
+        int lanes = Math.toIntExact(g.lanes);
+        int nr = ranks.length;
+        long[] rank = new long[Math.multiplyExact(lanes, nr)];
+        for (int t = 0; t < rank.length; t++) {
+            rank[t] = ranks[t % nr];
+        }
+        long[] laneIds = g.laneIds;
+        Scanner scan = (a, p, from, to) -> Run.scan(a, p, laneIds, lanes, vector, from, to);
+        return new Run(c, array, g, lanes, nr, rank, nan, true, scan);
+    }
+
+    /**
+     * The second stage of selecting complex128 keys (see the class comment): in every lane, for each of its
+     * {@code nr} targets, the low key at rank {@code rank[t]} among the elements whose high key is {@code high[t]}.
+     * One pass collects these elements' low keys when they are few (the usual case: equal real parts are rare),
+     * more passes narrow them down by histograms otherwise, so the heap stays bounded however many tie.
+     *
+     * @param nr    targets per lane; target {@code t} belongs to lane {@code t / nr}
+     * @param high  per target, the high key the elements must have
+     * @param rank  per target, the wanted rank among those elements, in {@code [0, count[t])}
+     * @param count per target, how many elements of the lane have that high key
+     * @param skip  per target, true if it needs no selection (its low key is then 0)
+     * @return the low keys, per target
+     */
+    static long[] selectLow(Compute c, NDArray array, QuantileLanes g, int nr, long[] high, long[] rank, long[] count,
+                            boolean[] skip) {
+        // Targets of a lane that share a high key share a virtual lane (lane * nr + the first such target's index),
+        // so that the ranges of one virtual lane order the low keys of one set of tied elements. Target i of lane l
+        // becomes slot i of its virtual lane; the other slots are done from the start.
+        int lanes = Math.toIntExact(g.lanes);
+        int vlanes = Math.multiplyExact(lanes, nr);
+        long[] filter = new long[vlanes];
+        long[] vRank = new long[Math.multiplyExact(vlanes, nr)];
+        long[] vCount = new long[vRank.length];
+        boolean[] vSkip = new boolean[vRank.length];
+        Arrays.fill(vSkip, true);
+        int[] slot = new int[high.length];
+        for (int t = 0; t < high.length; t++) {
+            if (skip[t]) {
+                continue;
+            }
+            int lane = t / nr;
+            int j = 0;
+            while (skip[lane * nr + j] || high[lane * nr + j] != high[t]) {
+                j++; // the lane's first target with this high key: t itself at the latest
+            }
+            int v = lane * nr + j;
+            filter[v] = high[t];
+            slot[t] = v * nr + t % nr;
+            vRank[slot[t]] = rank[t];
+            vCount[slot[t]] = count[t];
+            vSkip[slot[t]] = false;
+        }
+        long[] laneIds = g.laneIds;
+        Scanner scan = (a, p, from, to) -> Run.scanTied(a, p, laneIds, nr, filter, from, to);
+        Run r = new Run(c, array, g, vlanes, nr, vRank, new boolean[vlanes], false, scan);
+        long[] vKeys = r.runFrom(vCount, vSkip);
+        long[] keys = new long[high.length];
+        for (int t = 0; t < high.length; t++) {
+            keys[t] = skip[t] ? 0 : vKeys[slot[t]];
+        }
+        return keys;
+    }
+
+    /** Classifies the elements {@code [from, to)} of an array's memory-order loop into a pass, per (virtual) lane. */
+    @FunctionalInterface
+    private interface Scanner extends Serializable {
+        RadixPass.Acc[] scan(NDArray a, RadixPass p, long from, long to);
     }
 
     /** {@return how many keys a range may hold to be collected rather than histogrammed} */
@@ -76,8 +175,13 @@ final class RadixSelect {
         final DType dtype;
         final DType.Kind kind;
         final QuantileLanes g;
-        final long[] ranks;
+        /** The wanted rank of every target; complex lanes holding a NaN change theirs to the last. */
+        final long[] rank;
         final boolean[] nan;
+        /** True to count values holding a NaN in the first pass (false among tied complex values: none holds one). */
+        final boolean countNaN;
+        final Scanner scanner;
+        /** Lanes, or virtual lanes of {@link #selectLow}. */
         final int lanes;
         final int nr;
         final long[] tLo;
@@ -91,23 +195,26 @@ final class RadixSelect {
         final boolean[] tTight;
         final boolean[] done;
         final long[] key;
+        /** Per resolved target: the elements of its lane below its key, and those equal to it. */
+        final long[] below;
+        final long[] equal;
         final long n;
 
-        final boolean vector;
-
-        Run(Compute c, NDArray array, QuantileLanes g, long[] ranks, boolean[] nan, boolean vector) {
-            this.vector = vector;
+        Run(Compute c, NDArray array, QuantileLanes g, int lanes, int nr, long[] rank, boolean[] nan, boolean countNaN,
+            Scanner scanner) {
             this.c = c;
             this.ref = ArrayRef.of(array);
             this.array = array;
             this.dtype = array.dtype();
             this.kind = dtype.kind();
             this.g = g;
-            this.ranks = ranks;
+            this.rank = rank;
             this.nan = nan;
-            this.lanes = Math.toIntExact(g.lanes);
-            this.nr = ranks.length;
-            int t = Math.multiplyExact(lanes, nr);
+            this.countNaN = countNaN && (kind.isFloat() || kind.isComplex());
+            this.scanner = scanner;
+            this.lanes = lanes;
+            this.nr = nr;
+            int t = rank.length;
             tLo = new long[t];
             tHi = new long[t];
             tCount = new long[t];
@@ -116,6 +223,8 @@ final class RadixSelect {
             tTight = new boolean[t];
             done = new boolean[t];
             key = new long[t];
+            below = new long[t];
+            equal = new long[t];
             this.n = array.size();
         }
 
@@ -128,6 +237,19 @@ final class RadixSelect {
                 Arrays.fill(tHi, RadixKeys.maxKey(kind));
                 Arrays.fill(tCount, g.length);
             }
+            return passes();
+        }
+
+        /** Runs from the whole key space, with per target the elements in it and whether it is done already. */
+        long[] runFrom(long[] count, boolean[] skip) {
+            Arrays.fill(tLo, RadixKeys.minKey(kind));
+            Arrays.fill(tHi, RadixKeys.maxKey(kind));
+            System.arraycopy(count, 0, tCount, 0, count.length);
+            System.arraycopy(skip, 0, done, 0, skip.length);
+            return passes();
+        }
+
+        private long[] passes() {
             boolean first = true;
             while (pass(first)) {
                 first = false;
@@ -170,7 +292,7 @@ final class RadixSelect {
             for (int lane = 0; lane < lanes; lane++) {
                 Arrays.sort(keys, lane * m, (lane + 1) * m);
                 for (int i = 0; i < nr; i++) {
-                    double q = (ranks[i] + 0.5) / len;
+                    double q = (rank[lane * nr + i] + 0.5) / len;
                     int j = (int) Math.min(m - 1, (long) (q * m));
                     int d = (int) Math.ceil(4 * Math.sqrt(m * q * (1 - q))) + 2;
                     int t = lane * nr + i;
@@ -186,6 +308,11 @@ final class RadixSelect {
                     tTight[t] = tLo[t] != min && tHi[t] != max;
                 }
             }
+        }
+
+        /** {@return the index of the first key not below {@code key} in the sorted {@code keys[from, to)}} */
+        private static int lower(long[] keys, int from, int to, long key) {
+            return key == Long.MIN_VALUE ? from : upper(keys, from, to, key - 1);
         }
 
         /** {@return the index of the first key above {@code key} in the sorted {@code keys[from, to)}} */
@@ -313,7 +440,7 @@ final class RadixSelect {
                 }
             }
             RadixPass p = new RadixPass(starts, Arrays.copyOf(lo, total), Arrays.copyOf(hi, total), shift,
-                    first && kind.isFloat(), RadixKeys.maxKey(kind));
+                    first && countNaN, RadixKeys.nanKey(kind));
             RadixPass.Acc[] accs = scan(p, counters);
             resolve(p, accs, first);
             return true;
@@ -322,10 +449,8 @@ final class RadixSelect {
         RadixPass.Acc[] scan(RadixPass p, long histCounters) {
             RadixPass.Acc[] merged = new RadixPass.Acc[lanes];
             ArrayRef r = ref;
-            long[] laneIds = g.laneIds;
-            int count = lanes;
-            boolean vec = vector;
-            RangeTask<RadixPass.Acc[]> task = (from, to) -> r.apply(a -> scan(a, p, laneIds, count, vec, from, to));
+            Scanner s = scanner;
+            RangeTask<RadixPass.Acc[]> task = (from, to) -> r.apply(a -> s.scan(a, p, from, to));
             long partial = Math.min(histCounters, HIST_BUDGET) * 4 + 8L * lanes;
             RadixRounds.run(c, "quantile pass", n, dtype.itemSize(), 1, partial, task, part -> {
                 for (int lane = 0; lane < part.length; lane++) {
@@ -417,6 +542,32 @@ final class RadixSelect {
             return accs;
         }
 
+        /**
+         * The work of one chunk of {@link #selectLow}: an element of lane l counts, with its low key, in the virtual
+         * lane {@code l * groups + j} whose high key it has, if any (complex data: the scalar path is all there is).
+         */
+        static RadixPass.Acc[] scanTied(NDArray a, RadixPass p, long[] laneIds, int groups, long[] filter, long from,
+                                        long to) {
+            MemorySegment seg = a.segment();
+            DType t = a.dtype();
+            RadixPass.Acc[] accs = new RadixPass.Acc[p.lanes()];
+            new StridedLoop(a.shape(), new long[][] {a.strides(), laneIds}, false)
+                    .run(new long[] {a.segmentOffset(), 0}, from, to, (off, st, cnt) -> {
+                        for (long i = 0, o = off[0], l = off[1]; i < cnt; i++, o += st[0], l += st[1]) {
+                            long high = RadixKeys.key(seg, o, t);
+                            int v0 = (int) l * groups;
+                            for (int v = v0; v < v0 + groups; v++) {
+                                if (p.first[v] != p.first[v + 1] && filter[v] == high) {
+                                    RadixPass.Acc acc = accs[v] == null ? accs[v] = p.newAcc(v) : accs[v];
+                                    p.add(v, acc, RadixKeys.low(seg, o, t));
+                                    break;
+                                }
+                            }
+                        }
+                    });
+            return accs;
+        }
+
         /** Locates every unresolved rank in the pass's counts: resolved, or a narrower range for the next pass. */
         void resolve(RadixPass p, RadixPass.Acc[] accs, boolean first) {
             long min = RadixKeys.minKey(kind);
@@ -430,10 +581,17 @@ final class RadixSelect {
                 RadixPass.Acc acc = accs[lane] == null ? p.newAcc(lane) : accs[lane];
                 if (first && acc.nan > 0) {
                     nan[lane] = true;
-                    for (int i = 0; i < nr; i++) {
-                        done[lane * nr + i] = true;
+                    if (!kind.isComplex()) {
+                        for (int i = 0; i < nr; i++) {
+                            done[lane * nr + i] = true;
+                        }
+                        continue;
                     }
-                    continue;
+                    // NumPy's median of a complex lane holding a NaN is the lane's largest element (which of the
+                    // NaN classes it belongs to shows in the result), so that is what every target selects now.
+                    for (int i = 0; i < nr; i++) {
+                        rank[lane * nr + i] = g.length - 1;
+                    }
                 }
                 boolean[] sorted = new boolean[b - a];
                 for (int i = 0; i < nr; i++) {
@@ -441,7 +599,7 @@ final class RadixSelect {
                     if (done[t]) {
                         continue;
                     }
-                    long rank = ranks[i];
+                    long rank = this.rank[t];
                     long pos = 0;
                     for (int r = 0; r <= b - a; r++) {
                         long gap = acc.gap[r];
@@ -462,7 +620,12 @@ final class RadixSelect {
                                     Arrays.sort(acc.keys[r], 0, acc.nkeys[r]);
                                     sorted[r] = true;
                                 }
-                                key[t] = acc.keys[r][(int) (rank - pos)];
+                                long[] keys = acc.keys[r];
+                                long k = keys[(int) (rank - pos)];
+                                int from = lower(keys, 0, acc.nkeys[r], k);
+                                key[t] = k;
+                                below[t] = pos + from;
+                                equal[t] = upper(keys, from, acc.nkeys[r], k) - from;
                                 done[t] = true;
                             } else {
                                 bucket(t, p, gr, acc.hist[r], rank, pos);
@@ -495,6 +658,8 @@ final class RadixSelect {
         void narrow(int t, long lo, long hi, long below, long count, boolean tight) {
             if (lo == hi) {
                 key[t] = lo;
+                this.below[t] = below;
+                equal[t] = count;
                 done[t] = true;
                 return;
             }

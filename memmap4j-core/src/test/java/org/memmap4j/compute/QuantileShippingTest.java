@@ -113,4 +113,28 @@ class QuantileShippingTest {
             assertThat(ex.shipped.get()).isGreaterThan(100);
         }
     }
+
+    @Test
+    void complexMediansShipBothStagesOfTheirSelection() throws IOException {
+        // complex128 lanes longer than a buffer: the real parts' selection, then the imaginary parts' among the
+        // ties, whose tasks carry the tied real parts; every real part of row 1 is equal (ties beyond collecting).
+        try (NDArray z = Npy.create(dir.resolve("z.npy"), DType.COMPLEX128, Order.C, false, 3, 300_000);
+             NDArray z8 = Npy.create(dir.resolve("z8.npy"), DType.COMPLEX64, Order.C, false, 300_001)) {
+            java.util.Random rnd = new java.util.Random(5);
+            for (long i = 0; i < 300_000; i++) {
+                z.setComplex(rnd.nextInt(50), rnd.nextGaussian(), 0, i);
+                z.setComplex(2, rnd.nextGaussian(), 1, i);
+                z.setComplex(rnd.nextGaussian(), i == 7 ? Double.NaN : rnd.nextGaussian(), 2, i);
+                z8.setComplex(rnd.nextInt(9), rnd.nextInt(9), i);
+            }
+            ShippingExecutor ex = new ShippingExecutor();
+            Compute shipped = Compute.on(ex);
+            Compute local = Compute.local();
+            QuantileTestData.assertIdentical(shipped.median(z, 1), local.median(z, 1), "complex128 rows");
+            QuantileTestData.assertIdentical(shipped.median(z8), local.median(z8), "complex64");
+            QuantileTestData.assertIdentical(shipped.median(z.get(":, :500"), 1), local.median(z.get(":, :500"), 1),
+                    "complex128 short lanes");
+            assertThat(ex.shipped.get()).isGreaterThan(50);
+        }
+    }
 }

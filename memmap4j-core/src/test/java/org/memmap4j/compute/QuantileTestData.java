@@ -42,21 +42,7 @@ final class QuantileTestData {
         for (long i = 0; i < a.size(); i++) {
             long off = i * size;
             if (k.isFloat() || k.isComplex()) {
-                double v;
-                double u = rnd.nextDouble();
-                if (u < nanFraction) {
-                    v = Double.NaN;
-                } else if (u < nanFraction + 0.01) {
-                    v = rnd.nextBoolean() ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
-                } else if (u < 0.3) {
-                    v = rnd.nextInt(9) - 4;
-                } else {
-                    v = Math.scalb(rnd.nextGaussian(), rnd.nextInt(9) - 4);
-                }
-                if (v == 0) {
-                    v = 0.0; // no -0.0: its order against +0.0 is unspecified in NumPy
-                }
-                Elements.castDouble(s, off, dtype, v);
+                Elements.castDouble(s, off, dtype, value(rnd, nanFraction));
             } else if (k.isBool()) {
                 Elements.castLong(s, off, dtype, rnd.nextInt(2));
             } else {
@@ -65,6 +51,26 @@ final class QuantileTestData {
             }
         }
         return a;
+    }
+
+    /**
+     * A float of {@link #random}'s distribution: NaN with probability {@code nanFraction}, an infinity with 0.01, a
+     * small integer (many ties) up to 0.3, else a scaled Gaussian; never -0.0, whose order against +0.0 NumPy leaves
+     * unspecified.
+     */
+    static double value(Random rnd, double nanFraction) {
+        double v;
+        double u = rnd.nextDouble();
+        if (u < nanFraction) {
+            v = Double.NaN;
+        } else if (u < nanFraction + 0.01) {
+            v = rnd.nextBoolean() ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
+        } else if (u < 0.3) {
+            v = rnd.nextInt(9) - 4;
+        } else {
+            v = Math.scalb(rnd.nextGaussian(), rnd.nextInt(9) - 4);
+        }
+        return v == 0 ? 0.0 : v;
     }
 
     /** As {@link #random}, without infinities (whose products BLAS and memmap4j turn into NaN differently). */
@@ -117,6 +123,17 @@ final class QuantileTestData {
      * except that any NaN equals any NaN and +0.0 equals -0.0.
      */
     static void assertSameValues(NDArray actual, NumPyBatch.Result expected, String where) {
+        assertSameValues(actual, expected, where, QuantileTestData::sameValue);
+    }
+
+    /** Compares element {@code i} of two flat arrays. */
+    @FunctionalInterface
+    interface SameElement {
+        boolean test(NDArray actual, NDArray want, long i);
+    }
+
+    /** As {@link #assertSameValues(NDArray, NumPyBatch.Result, String)}, elements compared by {@code same}. */
+    static void assertSameValues(NDArray actual, NumPyBatch.Result expected, String where, SameElement same) {
         expected.assertOk();
         NDArray want = expected.array();
         assertThat(actual.dtype().kind()).as("dtype " + where).isEqualTo(want.dtype().kind());
@@ -124,7 +141,7 @@ final class QuantileTestData {
         NDArray a = actual.reshape(-1);
         NDArray w = want.reshape(-1);
         for (long i = 0; i < a.size(); i++) {
-            if (!sameValue(a, w, i)) {
+            if (!same.test(a, w, i)) {
                 fail("element %d differs %s: memmap4j %s, numpy %s", i, where, str(a, i), str(w, i));
             }
         }
@@ -142,6 +159,10 @@ final class QuantileTestData {
     }
 
     private static String str(NDArray a, long i) {
+        if (a.dtype().kind().isComplex()) {
+            double[] z = a.getComplex(i);
+            return z[0] + (z[1] < 0 || z[1] != z[1] ? "" : "+") + z[1] + "j";
+        }
         return a.dtype().kind().isFloat() ? Double.toString(a.getDouble(i)) : Long.toString(a.getLong(i));
     }
 
