@@ -148,7 +148,7 @@ final class Statistics {
                 total = s.getDouble(i);
                 if (kind == DType.Kind.FLOAT32 && !Double.isFinite(total) && Double.isFinite(lo.getDouble(i))
                         && Double.isFinite(hi.getDouble(i))) {
-                    return null; // finite elements whose float32 sum overflowed: NumPy's mean is finite
+                    return null; // finite elements whose float32 sum overflowed: Compute.mean (a float64 sum) is finite
                 }
             }
             m.setDouble(total / count, i); // rounds once to the result dtype
