@@ -50,6 +50,11 @@ final class BincountOps {
     }
 
     static NDArray bincount(Compute c, NDArray x, NDArray weights, long minlength) {
+        return bincount(c, x, weights, minlength, Long.MAX_VALUE);
+    }
+
+    /** As above, with passes of at most {@code maxWindow} bins (tests force many windows). */
+    static NDArray bincount(Compute c, NDArray x, NDArray weights, long minlength, long maxWindow) {
         Objects.requireNonNull(x, "x");
         // NumPy's order of checks: x's depth, x's dtype, minlength, empty x (weights then ignored), weights' depth,
         // negative values, weights' dtype, weights' length.
@@ -89,9 +94,9 @@ final class BincountOps {
         long len = Math.max(mm[1] + 1, minlength);
         NDArray out = allocate(len, weights == null ? DType.INT64 : DType.FLOAT64);
         if (weights == null) {
-            countWindows(c, x, out, window(c, 8));
+            countWindows(c, x, out, Math.min(maxWindow, window(c, 8)));
         } else {
-            sumWindows(c, x, weights, out);
+            sumWindows(c, x, weights, out, maxWindow);
         }
         return out;
     }
@@ -245,10 +250,13 @@ final class BincountOps {
                 if ((to - from) * SPARSE < w) {
                     long[] buf = new long[(int) (to - from)];
                     BincountKernel.load(s, off, st, t, buf.length, buf, 0);
+                    // Unsigned bits, as count() reads them: negative narrow values land in the upper half.
+                    long mask = t.itemSize() < 8 ? (1L << (8 * t.itemSize())) - 1 : -1L;
                     int n = 0;
                     for (long v : buf) {
-                        if (Long.compareUnsigned(v - wlo, w) < 0) {
-                            buf[n++] = v - wlo;
+                        long d = (v & mask) - wlo;
+                        if (Long.compareUnsigned(d, w) < 0) {
+                            buf[n++] = d;
                         }
                     }
                     return new Counts(null, buf, n);
@@ -279,11 +287,11 @@ final class BincountOps {
     }
 
     /** Sums weights into {@code out} (float64, zeroed), one pass per window of {@code window} bins. */
-    private static void sumWindows(Compute c, NDArray x, NDArray weights, NDArray out) {
+    private static void sumWindows(Compute c, NDArray x, NDArray weights, NDArray out, long maxWindow) {
         long unitBytes = x.itemsize() + weights.itemsize();
         long blocksPerChunk = new Job<>("bincount weights", x.size(), unitBytes, WEIGHT_BLOCK, (f, t) -> null)
                 .unitsPerChunk(c.executor.chunkBytes()) / WEIGHT_BLOCK;
-        long window = window(c, 8 * blocksPerChunk);
+        long window = Math.min(maxWindow, window(c, 8 * blocksPerChunk));
         ArrayRef xr = ArrayRef.of(x);
         ArrayRef wr = ArrayRef.of(weights);
         long len = out.size();
