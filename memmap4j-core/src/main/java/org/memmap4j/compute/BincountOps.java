@@ -56,8 +56,8 @@ final class BincountOps {
     /** As above, with passes of at most {@code maxWindow} bins (tests force many windows). */
     static NDArray bincount(Compute c, NDArray x, NDArray weights, long minlength, long maxWindow) {
         Objects.requireNonNull(x, "x");
-        // NumPy's order of checks: x's depth, x's dtype, minlength, empty x (weights then ignored), weights' depth,
-        // negative values, weights' dtype, weights' length.
+        // NumPy's order of checks: x's depth, x's dtype, minlength, empty x (weights then ignored), negative values,
+        // weights' depth, weights' dtype, weights' length.
         depth(x, "x");
         DType.Kind k = x.dtype().kind();
         if (!k.isInteger() && !k.isBool()) {
@@ -69,9 +69,6 @@ final class BincountOps {
         if (x.size() == 0) {
             return allocate(minlength, DType.INT64);
         }
-        if (weights != null) {
-            depth(weights, "weights");
-        }
         if (weights == null && x.itemsize() <= 2) {
             return countAll(c, x, minlength);
         }
@@ -80,6 +77,7 @@ final class BincountOps {
             throw negative();
         }
         if (weights != null) {
+            depth(weights, "weights");
             if (weights.dtype().kind().isComplex()) {
                 throw cast(weights.dtype(), "float64");
             }

@@ -1794,8 +1794,8 @@ public final class Compute {
      *                                  depth" / "object too deep for desired array"), x is a float or complex
      *                                  dtype (NumPy: "Cannot cast array data from dtype('float64') to
      *                                  dtype('int64') according to the rule 'safe'"), minlength is negative,
-     *                                  weights (for a non-empty x) is not 1-d, x holds a negative value (or a uint64
-     *                                  from 2^63 up), weights is complex, weights and x differ in length, or the
+     *                                  x holds a negative value (or a uint64 from 2^63 up), weights (for a non-empty
+     *                                  x) is not 1-d, weights is complex, weights and x differ in length, or the
      *                                  result would need more bytes than the machine's memory or cannot be
      *                                  allocated (the message names its length; NumPy's MemoryError)
      * @throws NullPointerException     if x is null
