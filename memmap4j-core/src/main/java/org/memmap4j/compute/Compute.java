@@ -1756,6 +1756,69 @@ public final class Compute {
     }
 
     /**
+     * Returns the number of occurrences of each value, like {@code np.bincount(x)}: element {@code i} of the result
+     * counts the elements of x equal to {@code i}, for {@code i} up to {@code max(x)}. See
+     * {@link #bincount(NDArray, NDArray, long)}.
+     *
+     * @param x the values: 1-d, of an integer dtype or bool, any byte order and stride, any size
+     * @return int64 counts of shape {@code (max(x) + 1,)}, in memory; shape {@code (0,)} for an empty x
+     * @throws IllegalArgumentException as {@link #bincount(NDArray, NDArray, long)}
+     * @throws NullPointerException     if x is null
+     */
+    public NDArray bincount(NDArray x) {
+        return BincountOps.bincount(this, x, null, 0);
+    }
+
+    /**
+     * Returns the number of occurrences of each value in at least {@code minlength} bins, like
+     * {@code np.bincount(x, minlength=minlength)}. See {@link #bincount(NDArray, NDArray, long)}.
+     *
+     * @param x         the values: 1-d, of an integer dtype or bool, any byte order and stride, any size
+     * @param minlength the least length of the result, at least 0
+     * @return int64 counts of shape {@code (max(max(x) + 1, minlength),)}, in memory
+     * @throws IllegalArgumentException as {@link #bincount(NDArray, NDArray, long)}
+     * @throws NullPointerException     if x is null
+     */
+    public NDArray bincount(NDArray x, long minlength) {
+        return BincountOps.bincount(this, x, null, minlength);
+    }
+
+    /**
+     * Returns the number of occurrences, or the sum of the weights, of each value, like
+     * {@code np.bincount(x, weights, minlength)}: element {@code i} of the result counts (sums the weights of) the
+     * elements of x equal to {@code i}; its length is {@code max(max(x) + 1, minlength)}, or {@code minlength} for an
+     * empty x (whose weights are then ignored, as NumPy ignores them). Values are read as NumPy casts them to intp:
+     * uint64 values from 2^63 up are negative.
+     *
+     * <p>Out of core and parallel: one pass over bool, 8- and 16-bit values, else a pass for the maximum and one
+     * counting pass per window of bins that fits the heap budget; only the result has to fit in memory. Counts are
+     * exact and identical for any thread count and chunk size. Weight sums are computed in float64 per fixed block of
+     * 2^20 elements in element order, and the block sums are added in block order: identical for any thread count
+     * and chunk size, and NumPy's exactly for integer-valued weights (sums below 2^53); otherwise they can differ from
+     * NumPy's single sequential sum in the last bits (by about the rounding of n additions for n elements in a bin).
+     *
+     * @param x         the values: 1-d, of an integer dtype or bool, any byte order and stride, any size
+     * @param weights   null for counts, else the weights: 1-d, the length of x, of any real dtype or bool (cast to
+     *                  float64), any byte order and stride
+     * @param minlength the least length of the result, at least 0
+     * @return int64 counts without weights, float64 sums with weights, of shape
+     *         {@code (max(max(x) + 1, minlength),)}, in memory; int64 zeros of shape {@code (minlength,)} for an
+     *         empty x
+     * @throws IllegalArgumentException checked in NumPy's order: if x is not 1-d (NumPy: "object of too small
+     *                                  depth" / "object too deep for desired array"), x is a float or complex
+     *                                  dtype (NumPy: "Cannot cast array data from dtype('float64') to
+     *                                  dtype('int64') according to the rule 'safe'"), minlength is negative,
+     *                                  x holds a negative value (or a uint64 from 2^63 up), weights (for a non-empty
+     *                                  x) is not 1-d, weights is complex, weights and x differ in length, or the
+     *                                  result would need more bytes than the machine's memory or cannot be
+     *                                  allocated (the message names its length; NumPy's MemoryError)
+     * @throws NullPointerException     if x is null
+     */
+    public NDArray bincount(NDArray x, NDArray weights, long minlength) {
+        return BincountOps.bincount(this, x, weights, minlength);
+    }
+
+    /**
      * Returns the cumulative sum of the elements in C order, like {@code np.cumsum(a)}: a 1-d array in memory (see
      * {@link #cumsum(NDArray, int, NDArray)} for dtypes and accumulation order).
      *
