@@ -24,10 +24,10 @@ final class BincountKernel {
 
     /**
      * Adds one to {@code counts[v - lo]} for every value {@code v} in {@code [lo, lo + counts.length)}; values outside
-     * are skipped (another window counts them). Narrow signed values are read as their unsigned bits: the callers
+     * are skipped (another window counts them). The caller keeps n below 2^31, so an int count cannot overflow. Narrow signed values are read as their unsigned bits: the callers
      * either have refused negative values already or look for them in the upper half of a full-range count.
      */
-    static void count(MemorySegment s, long off, long stride, DType t, long n, long lo, long[] counts) {
+    static void count(MemorySegment s, long off, long stride, DType t, long n, long lo, int[] counts) {
         long w = counts.length;
         boolean swap = !t.isNativeOrder();
         switch (t.kind()) {

@@ -41,8 +41,11 @@ final class BincountOps {
     private BincountOps() {
     }
 
-    /** A chunk's counts of one window: per bin, or (sparse) the window's values themselves. */
-    private record Counts(long[] perBin, long[] values, int n) {
+    /**
+     * A chunk's counts of one window: per bin (int counts, or long ones for a chunk of more than
+     * {@link Integer#MAX_VALUE} elements), or (sparse) the window's values themselves.
+     */
+    private record Counts(int[] perBin, long[] wide, long[] values, int n) {
     }
 
     /** A block's weight sums of one window: per bin, or (sparse) the window's values and weights in order. */
@@ -55,6 +58,11 @@ final class BincountOps {
 
     /** As above, with passes of at most {@code maxWindow} bins (tests force many windows). */
     static NDArray bincount(Compute c, NDArray x, NDArray weights, long minlength, long maxWindow) {
+        return bincount(c, x, weights, minlength, maxWindow, Integer.MAX_VALUE);
+    }
+
+    /** As above, with int counts over runs of at most {@code maxRun} elements (tests force many runs). */
+    static NDArray bincount(Compute c, NDArray x, NDArray weights, long minlength, long maxWindow, long maxRun) {
         Objects.requireNonNull(x, "x");
         // NumPy's order of checks: x's depth, x's dtype, minlength, empty x (weights then ignored), negative values,
         // weights' depth, weights' dtype, weights' length.
@@ -70,7 +78,7 @@ final class BincountOps {
             return allocate(minlength, DType.INT64);
         }
         if (weights == null && x.itemsize() <= 2) {
-            return countAll(c, x, minlength);
+            return countAll(c, x, minlength, maxRun);
         }
         long[] mm = minMax(c, x);
         if (mm[0] < 0) {
@@ -92,7 +100,8 @@ final class BincountOps {
         long len = Math.max(mm[1] + 1, minlength);
         NDArray out = allocate(len, weights == null ? DType.INT64 : DType.FLOAT64);
         if (weights == null) {
-            countWindows(c, x, out, Math.min(maxWindow, window(c, 8)));
+            // Chunk partials count in int (4 bytes a bin), so a pass covers twice the bins long counts would.
+            countWindows(c, x, out, Math.min(maxWindow, window(c, 4)), maxRun);
         } else {
             sumWindows(c, x, weights, out, maxWindow);
         }
@@ -208,11 +217,11 @@ final class BincountOps {
     }
 
     /** One pass over the whole value range of a bool, 8- or 16-bit array; then NumPy's checks on what it found. */
-    private static NDArray countAll(Compute c, NDArray x, long minlength) {
+    private static NDArray countAll(Compute c, NDArray x, long minlength, long maxRun) {
         DType.Kind k = x.dtype().kind();
         int range = k.isBool() ? 2 : 1 << (8 * x.itemsize());
         NDArray bits = NDArrays.zeros(DType.INT64, range);
-        countWindows(c, x, bits, range);
+        countWindows(c, x, bits, range, maxRun);
         long[] counts = new long[range];
         MemorySegment.copy(bits.segment(), ValueLayout.JAVA_LONG, 0, counts, 0, range);
         // Signed values are counted by their unsigned bits: the upper half holds the negative ones.
@@ -232,8 +241,12 @@ final class BincountOps {
         return out;
     }
 
-    /** Counts into {@code out} (int64, zeroed), one pass per window of {@code window} bins. */
-    private static void countWindows(Compute c, NDArray x, NDArray out, long window) {
+    /**
+     * Counts into {@code out} (int64, zeroed), one pass per window of {@code window} bins. A chunk counts in int,
+     * runs of at most {@code maxRun} elements (below 2^31, so no count overflows) added into long counts when a
+     * chunk is longer than one run.
+     */
+    private static void countWindows(Compute c, NDArray x, NDArray out, long window, long maxRun) {
         ArrayRef ref = ArrayRef.of(x);
         long len = out.size();
         MemorySegment res = out.segment();
@@ -257,15 +270,34 @@ final class BincountOps {
                             buf[n++] = d;
                         }
                     }
-                    return new Counts(null, buf, n);
+                    return new Counts(null, null, buf, n);
                 }
-                long[] counts = new long[w];
-                BincountKernel.count(s, off, st, t, to - from, wlo, counts);
-                return new Counts(counts, null, 0);
+                int[] counts = new int[w];
+                long m = to - from;
+                if (m <= maxRun) {
+                    BincountKernel.count(s, off, st, t, m, wlo, counts);
+                    return new Counts(counts, null, null, 0);
+                }
+                long[] wide = new long[w];
+                for (long done = 0; done < m; done += maxRun) {
+                    java.util.Arrays.fill(counts, 0);
+                    BincountKernel.count(s, off + done * st, st, t, Math.min(maxRun, m - done), wlo, counts);
+                    for (int i = 0; i < w; i++) {
+                        wide[i] += counts[i];
+                    }
+                }
+                return new Counts(null, wide, null, 0);
             });
             RadixRounds.run(c, "bincount", x.size(), x.itemsize(), 1, 8L * w, task, p -> {
                 if (p.perBin() != null) {
-                    long[] counts = p.perBin();
+                    int[] counts = p.perBin();
+                    for (int i = 0; i < w; i++) {
+                        if (counts[i] != 0) {
+                            addLong(res, wlo + i, counts[i]);
+                        }
+                    }
+                } else if (p.wide() != null) {
+                    long[] counts = p.wide();
                     for (int i = 0; i < w; i++) {
                         if (counts[i] != 0) {
                             addLong(res, wlo + i, counts[i]);

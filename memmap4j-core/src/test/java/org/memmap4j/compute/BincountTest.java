@@ -265,6 +265,10 @@ class BincountTest {
         // Windows of 1024 bins: 69 passes over the data, the same counts and sums.
         assertIdentical(BincountOps.bincount(C, x, null, 80_000, 1024), want, "windows");
         assertIdentical(BincountOps.bincount(C, x, wf, 0, 1024), wantFloat, "windows, weights");
+        // Int counts over runs of 1000 elements added into long counts: the path of chunks beyond 2^31 elements.
+        assertIdentical(BincountOps.bincount(C, x, null, 80_000, Long.MAX_VALUE, 1000), want, "runs");
+        assertIdentical(BincountOps.bincount(C, x, null, 80_000, 1024, 1000), want, "runs and windows");
+        assertIdentical(BincountOps.bincount(C, x16, null, 0, Long.MAX_VALUE, 1000), C.bincount(x16), "runs uint16");
     }
 
     /** The child of {@link #aFileFarLargerThanTheHeapIsCountedLikeNumPy}: counts the files, compares, says ok. */
