@@ -90,8 +90,8 @@ class LinalgMatmulTest {
     }
 
     /**
-     * Gives a C-contiguous complex array imaginary parts (finite draws like {@link QuantileTestData#random}'s, which
-     * leaves them 0; no -0.0) and returns it; other dtypes are returned unchanged.
+     * Gives a C-contiguous complex array new finite imaginary parts (draws like {@link QuantileTestData#random}'s,
+     * without its infinities; no -0.0) and returns it; other dtypes are returned unchanged.
      */
     static NDArray withImaginary(NDArray a, Random rnd) {
         assertThat(a.isCContiguous()).as("withImaginary writes through a flat view").isTrue();

@@ -32,7 +32,8 @@ final class QuantileTestData {
 
     /**
      * Returns an array of random values with many duplicates: integers from a small range or (one in eight) the
-     * dtype's extremes; floats from a coarse grid, signed, with occasional infinities; no NaN unless asked.
+     * dtype's extremes; floats from a coarse grid, signed, with occasional infinities; no NaN unless asked; complex
+     * values with both parts drawn so.
      */
     static NDArray random(DType dtype, Order order, Random rnd, double nanFraction, long... shape) {
         NDArray a = NDArrays.empty(dtype, order, shape);
@@ -41,7 +42,9 @@ final class QuantileTestData {
         DType.Kind k = dtype.kind();
         for (long i = 0; i < a.size(); i++) {
             long off = i * size;
-            if (k.isFloat() || k.isComplex()) {
+            if (k.isComplex()) {
+                Elements.castComplex(s, off, dtype, value(rnd, nanFraction), value(rnd, nanFraction));
+            } else if (k.isFloat()) {
                 Elements.castDouble(s, off, dtype, value(rnd, nanFraction));
             } else if (k.isBool()) {
                 Elements.castLong(s, off, dtype, rnd.nextInt(2));
@@ -76,7 +79,14 @@ final class QuantileTestData {
     /** As {@link #random}, without infinities (whose products BLAS and memmap4j turn into NaN differently). */
     static NDArray finite(DType dtype, Order order, Random rnd, long... shape) {
         NDArray a = random(dtype, Order.C, rnd, 0, shape);
-        if (dtype.kind().isFloat() || dtype.kind().isComplex()) {
+        if (dtype.kind().isComplex()) {
+            NDArray flat = a.reshape(-1);
+            for (long i = 0; i < flat.size(); i++) {
+                double[] z = flat.getComplex(i);
+                flat.setComplex(Double.isInfinite(z[0]) ? rnd.nextInt(9) - 4 : z[0],
+                        Double.isInfinite(z[1]) ? rnd.nextInt(9) - 4 : z[1], i);
+            }
+        } else if (dtype.kind().isFloat()) {
             NDArray flat = a.reshape(-1);
             for (long i = 0; i < flat.size(); i++) {
                 if (Double.isInfinite(flat.getDouble(i))) {
