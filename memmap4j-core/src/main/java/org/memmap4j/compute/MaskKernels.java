@@ -49,6 +49,9 @@ interface MaskKernels {
      */
     void sumI32AsF64(MemorySegment s, long off, int n, Op op, int c, double[] lanes);
 
+    /** {@link #sumI32AsF64} for native int64 elements (each rounded to the nearest double, as NumPy converts). */
+    void sumI64AsF64(MemorySegment s, long off, int n, Op op, long c, double[] lanes);
+
     /**
      * Sums, in int64 arithmetic (wrapping, as NumPy's int sums), the native int32 (i32) or int64 elements x at byte
      * offset off, n of them, for which {@code x OP c}; the order does not matter.
@@ -215,6 +218,14 @@ interface MaskKernels {
             for (int i = 0; i < n; i++) {
                 int x = s.get(ValueLayout.JAVA_INT_UNALIGNED, off + 4L * i);
                 lanes[i & (D_LANES - 1)] += test(op, x, c) ? x : 0.0;
+            }
+        }
+
+        @Override
+        public void sumI64AsF64(MemorySegment s, long off, int n, Op op, long c, double[] lanes) {
+            for (int i = 0; i < n; i++) {
+                long x = s.get(ValueLayout.JAVA_LONG_UNALIGNED, off + 8L * i);
+                lanes[i & (D_LANES - 1)] += test(op, x, c) ? (double) x : 0.0;
             }
         }
     }

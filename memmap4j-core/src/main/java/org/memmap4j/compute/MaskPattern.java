@@ -13,7 +13,7 @@ import org.memmap4j.exec.RangeTask;
 /**
  * The hot mask pattern: a mask {@code x OP c} (or {@code c OP x}) comparing a C-contiguous native float32 or
  * float64 array with a scalar, reducing either the mask itself (count) or the same array's elements (sum, mean,
- * min, max); or an int32 or int64 array with an int scalar of its range (count, sum, min, max; mean for int32).
+ * min, max); or an int32 or int64 array with an int scalar of its range (count, sum, mean, min, max).
  * Its task reads the array's memory once through {@link MaskKernels}, with the same block order as the generic
  * path, so both give the same bits.
  *
@@ -33,8 +33,7 @@ record MaskPattern(ExprArray leaf, Op op, double c, long ic) implements Serializ
     }
 
     /**
-     * Returns the pattern of a reduction of (values, where), or null; values null means a count of where. int64
-     * arrays have no MEAN pattern (the generic path sums their float64 conversions); int32 ones do.
+     * Returns the pattern of a reduction of (values, where), or null; values null means a count of where.
      */
     static MaskPattern match(Expr values, Expr where, What what) {
         if (!(where instanceof ExprOp w) || !w.op.isComparison()) {
@@ -65,7 +64,7 @@ record MaskPattern(ExprArray leaf, Op op, double c, long ic) implements Serializ
         if (integer) {
             // Against an int scalar; one outside int32's range (all or nothing) is left to the generic path.
             long v = sc.longValue();
-            if ((what == What.MEAN && k != Kind.INT32) || !sc.isInt(v) || (k == Kind.INT32 && v != (int) v)) {
+            if (!sc.isInt(v) || (k == Kind.INT32 && v != (int) v)) {
                 return null;
             }
             return new MaskPattern(xa, op, v, v);
@@ -148,14 +147,21 @@ record MaskPattern(ExprArray leaf, Op op, double c, long ic) implements Serializ
             case SUM -> r.lsum = k.sumInt(s, off, n, o, c, i32);
             case MEAN -> {
                 // NumPy's mean sums float64 conversions: in the generic path's blocks and lanes, for the same bits.
+                int size = i32 ? 4 : 8;
                 for (long sb = from; sb < to; sb += MaskReducer.ALIGN) {
                     long end = Math.min(to, sb + MaskReducer.ALIGN);
                     for (long p = sb; p < end; p += MaskReducer.SUB) {
                         double[] lanes = r.doubleLanes();
-                        k.sumI32AsF64(s, base + p * 4, (int) Math.min(MaskReducer.SUB, end - p), o, (int) c, lanes);
+                        int m = (int) Math.min(MaskReducer.SUB, end - p);
+                        if (i32) {
+                            k.sumI32AsF64(s, base + p * size, m, o, (int) c, lanes);
+                        } else {
+                            k.sumI64AsF64(s, base + p * size, m, o, c, lanes);
+                        }
                         r.endSub(lanes);
                     }
-                    r.count += k.countI32(s, base + sb * 4, end - sb, o, (int) c);
+                    r.count += i32 ? k.countI32(s, base + sb * size, end - sb, o, (int) c)
+                            : k.countI64(s, base + sb * size, end - sb, o, c);
                     r.endSuper();
                 }
             }

@@ -400,4 +400,37 @@ final class VectorMaskKernels implements MaskKernels {
             lanes[i & (D_LANES - 1)] += MaskKernels.test(op, x, c) ? x : 0.0;
         }
     }
+
+    @Override
+    public void sumI64AsF64(MemorySegment s, long off, int n, Op op, long c, double[] lanes) {
+        int mode = mode(op);
+        LongVector cv = LongVector.broadcast(LS, c);
+        LongVector zero = LongVector.zero(LS);
+        DoubleVector a0 = DoubleVector.fromArray(DS, lanes, 0);
+        DoubleVector a1 = DoubleVector.fromArray(DS, lanes, 4);
+        DoubleVector a2 = DoubleVector.fromArray(DS, lanes, 8);
+        DoubleVector a3 = DoubleVector.fromArray(DS, lanes, 12);
+        int i = 0;
+        for (; i + 16 <= n; i += 16) {
+            long o = off + 8L * i;
+            LongVector v0 = LongVector.fromMemorySegment(LS, s, o, NATIVE);
+            LongVector v1 = LongVector.fromMemorySegment(LS, s, o + 32, NATIVE);
+            LongVector v2 = LongVector.fromMemorySegment(LS, s, o + 64, NATIVE);
+            LongVector v3 = LongVector.fromMemorySegment(LS, s, o + 96, NATIVE);
+            // Unselected elements add +0.0, as the generic path's masked add does (lanes never hold -0.0).
+            a0 = a0.add((DoubleVector) zero.blend(v0, test(v0, cv, mode)).convertShape(VectorOperators.L2D, DS, 0));
+            a1 = a1.add((DoubleVector) zero.blend(v1, test(v1, cv, mode)).convertShape(VectorOperators.L2D, DS, 0));
+            a2 = a2.add((DoubleVector) zero.blend(v2, test(v2, cv, mode)).convertShape(VectorOperators.L2D, DS, 0));
+            a3 = a3.add((DoubleVector) zero.blend(v3, test(v3, cv, mode)).convertShape(VectorOperators.L2D, DS, 0));
+        }
+        FaultGuard.mark(s, off);
+        a0.intoArray(lanes, 0);
+        a1.intoArray(lanes, 4);
+        a2.intoArray(lanes, 8);
+        a3.intoArray(lanes, 12);
+        for (; i < n; i++) {
+            long x = s.get(ValueLayout.JAVA_LONG_UNALIGNED, off + 8L * i);
+            lanes[i & (D_LANES - 1)] += MaskKernels.test(op, x, c) ? (double) x : 0.0;
+        }
+    }
 }

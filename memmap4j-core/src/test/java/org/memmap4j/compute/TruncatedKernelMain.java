@@ -37,6 +37,12 @@ public final class TruncatedKernelMain {
                 mask.sumI32AsF64(s, off, 1024, Op.GT, 5, lanes);
             }
         });
+        kernels.put("masked int64 mean", s -> {
+            double[] lanes = new double[MaskKernels.D_LANES];
+            for (long off = 0; off < TruncatedMapping.BYTES; off += 8192) {
+                mask.sumI64AsF64(s, off, 1024, Op.GT, 5, lanes);
+            }
+        });
         kernels.put("radix", s -> {
             RadixPass p = new RadixPass(new int[] {0, 1}, new long[] {-100}, new long[] {100},
                     new int[] {RadixPass.shiftFor(-100, 100, 8)}, false, 0);
