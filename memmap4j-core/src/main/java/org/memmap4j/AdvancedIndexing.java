@@ -53,8 +53,8 @@ final class AdvancedIndexing {
         Plan p = plan(a, items);
         long[] vst = value.valueStrides(p.resultShape);
         if (vst == null) {
-            throw new IllegalArgumentException("shape mismatch: value array of shape " + NDArray.shapeString(value.shape)
-                    + " could not be broadcast to indexing result of shape " + NDArray.shapeString(p.resultShape));
+            throw new IllegalArgumentException("shape mismatch: value array of shape " + NDArrays.shapeString(value.shape)
+                    + " could not be broadcast to indexing result of shape " + NDArrays.shapeString(p.resultShape));
         }
         NDArray v = new NDArray(value.storage, value.dtype, p.resultShape.clone(), vst, value.offset, false);
         p.forEachBlock(v, (viewBlock, valueBlock) -> Copy.cast(valueBlock, viewBlock));
@@ -268,7 +268,7 @@ final class AdvancedIndexing {
         } catch (IllegalArgumentException e) {
             StringBuilder sb = new StringBuilder();
             for (long[] s : shapes) {
-                sb.append(sb.isEmpty() ? "" : " ").append(NDArray.shapeString(s));
+                sb.append(sb.isEmpty() ? "" : " ").append(NDArrays.shapeString(s));
             }
             throw new IndexOutOfBoundsException("shape mismatch: indexing arrays could not be broadcast together with shapes " + sb);
         }

@@ -35,7 +35,7 @@ final class ArrayFormat {
         String body = a.size() == 0 ? "[]" : new Printer(a, ", ", prefix.length()).print(LINE_WIDTH - 1);
         List<String> extras = new ArrayList<>(2);
         if (a.size() == 0 && a.ndim() != 1 || a.size() > THRESHOLD) {
-            extras.add("shape=" + NDArray.shapeString(a.shape));
+            extras.add("shape=" + NDArrays.shapeString(a.shape));
         }
         if (a.size() == 0 || !dtypeImplied(a.dtype())) {
             extras.add("dtype=" + a.dtype());
@@ -136,7 +136,7 @@ final class ArrayFormat {
                 cells *= counts[ax];
                 if (cells > Integer.MAX_VALUE - 8) {
                     // Only shapes with many short axes get here; NumPy would print them all, a String[] cannot.
-                    throw new UnsupportedOperationException("array too large to print: " + NDArray.shapeString(shape));
+                    throw new UnsupportedOperationException("array too large to print: " + NDArrays.shapeString(shape));
                 }
             }
             try {

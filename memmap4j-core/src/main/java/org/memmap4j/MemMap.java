@@ -135,7 +135,7 @@ public final class MemMap {
         public Builder shape(long... shape) {
             for (long d : shape) {
                 if (d < 0) {
-                    throw new IllegalArgumentException("negative dimensions are not allowed: " + NDArray.shapeString(shape));
+                    throw new IllegalArgumentException("negative dimensions are not allowed: " + NDArrays.shapeString(shape));
                 }
             }
             this.shape = shape.clone();
@@ -228,7 +228,7 @@ public final class MemMap {
                 if (!mode.writesFile()) {
                     throw new IOException("'" + file + "' is too small for mode " + mode.code() + ": the array needs "
                             + end + " bytes (offset " + offset + " + " + nbytes + " bytes of " + dtype + " "
-                            + NDArray.shapeString(sh) + ") but the file has " + fileSize + " bytes");
+                            + NDArrays.shapeString(sh) + ") but the file has " + fileSize + " bytes");
                 }
                 NativeIO.grow(ch, file, file, fileSize, end, sparse);
             }

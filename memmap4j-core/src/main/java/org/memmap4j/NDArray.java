@@ -450,7 +450,7 @@ public final class NDArray implements AutoCloseable {
                 return offset;
             }
             throw new IndexOutOfBoundsException(index.length == 0
-                    ? "can only convert an array of size 1 to a scalar; this array has shape " + shapeString(shape)
+                    ? "can only convert an array of size 1 to a scalar; this array has shape " + NDArrays.shapeString(shape)
                     : "expected " + shape.length + " indices for a " + shape.length + "-d array, got " + index.length);
         }
         long off = offset;
@@ -625,18 +625,18 @@ public final class NDArray implements AutoCloseable {
                 }
                 unknown = i;
             } else if (target[i] < 0) {
-                throw new IllegalArgumentException("negative dimensions not allowed: " + shapeString(newShape));
+                throw new IllegalArgumentException("negative dimensions not allowed: " + NDArrays.shapeString(newShape));
             } else {
                 known = Math.multiplyExact(known, target[i]);
             }
         }
         if (unknown >= 0) {
             if (known == 0 || size % known != 0) {
-                throw new IllegalArgumentException("cannot reshape array of size " + size + " into shape " + shapeString(newShape));
+                throw new IllegalArgumentException("cannot reshape array of size " + size + " into shape " + NDArrays.shapeString(newShape));
             }
             target[unknown] = size / known;
         } else if (known != size) {
-            throw new IllegalArgumentException("cannot reshape array of size " + size + " into shape " + shapeString(newShape));
+            throw new IllegalArgumentException("cannot reshape array of size " + size + " into shape " + NDArrays.shapeString(newShape));
         }
         return target;
     }
@@ -775,7 +775,7 @@ public final class NDArray implements AutoCloseable {
         long[] st = broadcastStrides(target);
         if (st == null) {
             throw new IllegalArgumentException("operands could not be broadcast together with remapped shapes [original->remapped]: "
-                    + shapeString(shape) + " and requested shape " + shapeString(target));
+                    + NDArrays.shapeString(shape) + " and requested shape " + NDArrays.shapeString(target));
         }
         // Read-only even for the same shape, as np.broadcast_to: writes through it would be surprising aliases.
         return new NDArray(storage, dtype, target.clone(), st, offset, false);
@@ -983,8 +983,8 @@ public final class NDArray implements AutoCloseable {
         checkWritable();
         long[] st = src.valueStrides(shape);
         if (st == null) {
-            throw new IllegalArgumentException("could not broadcast input array from shape " + shapeString(src.shape)
-                    + " into shape " + shapeString(shape));
+            throw new IllegalArgumentException("could not broadcast input array from shape " + NDArrays.shapeString(src.shape)
+                    + " into shape " + NDArrays.shapeString(shape));
         }
         NDArray s = new NDArray(src.storage, src.dtype, shape, st, src.offset, false);
         if (s.mayShareMemory(this)) {
@@ -1293,17 +1293,6 @@ public final class NDArray implements AutoCloseable {
         return r;
     }
 
-    /** Formats a shape as NumPy prints tuples: {@code (3,)}, {@code (2, 3)}, {@code ()}. */
-    static String shapeString(long[] shape) {
-        if (shape.length == 1) {
-            return "(" + shape[0] + ",)";
-        }
-        StringBuilder sb = new StringBuilder("(");
-        for (int i = 0; i < shape.length; i++) {
-            sb.append(i > 0 ? ", " : "").append(shape[i]);
-        }
-        return sb.append(')').toString();
-    }
 
     /** {@return the raw segment (whole storage) for package-internal bulk operations} */
     MemorySegment rawSegment() {

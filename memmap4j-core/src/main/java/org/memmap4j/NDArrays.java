@@ -283,6 +283,21 @@ public final class NDArrays {
     }
 
     /**
+     * Returns a shape as NumPy prints it (a Python tuple): {@code (3, 4)}, {@code (5,)}, {@code ()}; what error
+     * messages use.
+     *
+     * @param shape the shape
+     * @return the text
+     */
+    public static String shapeString(long... shape) {
+        StringBuilder sb = new StringBuilder("(");
+        for (int i = 0; i < shape.length; i++) {
+            sb.append(i > 0 ? ", " : "").append(shape[i]);
+        }
+        return sb.append(shape.length == 1 ? ",)" : ")").toString();
+    }
+
+    /**
      * Returns the shape that the given shapes broadcast to, like {@code np.broadcast_shapes}.
      *
      * @param shapes the shapes
@@ -307,7 +322,7 @@ public final class NDArrays {
                 } else {
                     StringBuilder sb = new StringBuilder();
                     for (long[] t : shapes) {
-                        sb.append(sb.isEmpty() ? "" : " ").append(NDArray.shapeString(t));
+                        sb.append(sb.isEmpty() ? "" : " ").append(shapeString(t));
                     }
                     throw new IllegalArgumentException("shape mismatch: objects cannot be broadcast to a single shape: " + sb);
                 }
@@ -351,13 +366,13 @@ public final class NDArrays {
         Objects.requireNonNull(dtype, "dtype");
         for (long d : shape) {
             if (d < 0) {
-                throw new IllegalArgumentException("negative dimensions are not allowed: " + NDArray.shapeString(shape));
+                throw new IllegalArgumentException("negative dimensions are not allowed: " + shapeString(shape));
             }
         }
         try {
             return Math.multiplyExact(NDArray.sizeOf(shape), (long) dtype.itemSize());
         } catch (ArithmeticException e) {
-            throw new IllegalArgumentException("array is too big: shape " + NDArray.shapeString(shape) + " of " + dtype
+            throw new IllegalArgumentException("array is too big: shape " + shapeString(shape) + " of " + dtype
                     + " exceeds 2^63 bytes");
         }
     }

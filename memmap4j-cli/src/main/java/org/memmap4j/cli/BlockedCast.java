@@ -3,6 +3,7 @@ package org.memmap4j.cli;
 import org.memmap4j.DType;
 import org.memmap4j.Index;
 import org.memmap4j.NDArray;
+import org.memmap4j.NDArrays;
 import org.memmap4j.compute.Compute;
 import org.memmap4j.compute.Expr;
 import org.memmap4j.exec.ChunkExecutor;
@@ -64,7 +65,7 @@ final class BlockedCast {
     /** {@link #copy(NDArray, NDArray, ChunkExecutor, ProgressListener)} with a tile run of pageBytes (tests use tiny ones). */
     static void copy(NDArray src, NDArray dst, ChunkExecutor executor, ProgressListener progress, int pageBytes) {
         if (!java.util.Arrays.equals(src.shape(), dst.shape())) {
-            throw new IllegalArgumentException("shapes differ: " + Shapes.format(src.shape()) + " and " + Shapes.format(dst.shape()));
+            throw new IllegalArgumentException("shapes differ: " + NDArrays.shapeString(src.shape()) + " and " + NDArrays.shapeString(dst.shape()));
         }
         // Walk coordinates: d is C-contiguous, s holds the matching elements.
         boolean fortran = !dst.isCContiguous();

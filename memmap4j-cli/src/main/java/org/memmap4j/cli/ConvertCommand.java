@@ -117,7 +117,7 @@ final class ConvertCommand implements Callable<Integer> {
                 progress.finish();
             });
             spec.commandLine().getOut().println("converted " + in + " -> " + out + ": " + fmt + " " + dt.descr() + " "
-                    + Shapes.format(a.shape()) + " order " + ord);
+                    + NDArrays.shapeString(a.shape()) + " order " + ord);
         }
         return 0;
     }

@@ -84,7 +84,7 @@ final class CreateCommand implements Callable<Integer> {
                 default -> throw new AssertionError(fmt);
             }
         });
-        spec.commandLine().getOut().println("created " + file + ": " + fmt + " " + dt.descr() + " " + Shapes.format(sh) + " order " + ord);
+        spec.commandLine().getOut().println("created " + file + ": " + fmt + " " + dt.descr() + " " + NDArrays.shapeString(sh) + " order " + ord);
         return 0;
     }
 

@@ -48,7 +48,7 @@ final class DemoCommand implements Callable<Integer> {
             out.println(b);
             out.println("# b[:, -2:].T");
             out.println(b.get(":, -2:").T());
-            out.println("# shape " + Shapes.format(b.shape()) + ", dtype " + b.dtype() + ", " + b.nbytes() + " bytes of data in " + Files.size(file) + " bytes");
+            out.println("# shape " + NDArrays.shapeString(b.shape()) + ", dtype " + b.dtype() + ", " + b.nbytes() + " bytes of data in " + Files.size(file) + " bytes");
         }
         out.flush();
         return 0;

@@ -10,6 +10,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import org.memmap4j.NDArrays;
 
 /** {@code memmap4j info FILE}: format, dtype, shape, order, offset and sizes, without reading the data. */
 @Command(name = "info", mixinStandardHelpOptions = true, description = "Describe an array file (.npy, .npz or raw) without reading its data.")
@@ -52,7 +53,7 @@ final class InfoCommand implements Callable<Integer> {
 
     private static void print(java.io.PrintWriter out, Map<?, ?> m, String indent) {
         out.println(indent + "dtype:    " + m.get("dtype"));
-        out.println(indent + "shape:    " + Shapes.format((long[]) m.get("shape")));
+        out.println(indent + "shape:    " + NDArrays.shapeString((long[]) m.get("shape")));
         out.println(indent + "order:    " + m.get("order"));
         out.println(indent + "offset:   " + m.get("offset"));
         out.println(indent + "itemsize: " + m.get("itemsize"));

@@ -37,11 +37,4 @@ final class Shapes {
         return dims.stream().mapToLong(Long::longValue).toArray();
     }
 
-    static String format(long[] shape) {
-        StringBuilder sb = new StringBuilder("(");
-        for (int i = 0; i < shape.length; i++) {
-            sb.append(i > 0 ? ", " : "").append(shape[i]);
-        }
-        return sb.append(shape.length == 1 ? ",)" : ")").toString();
-    }
 }

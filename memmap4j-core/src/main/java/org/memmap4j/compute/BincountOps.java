@@ -42,10 +42,10 @@ final class BincountOps {
     }
 
     /**
-     * A chunk's counts of one window: per bin (int counts, or long ones for a chunk of more than
-     * {@link Integer#MAX_VALUE} elements), or (sparse) the window's values themselves.
+     * A chunk's counts of one window: per bin, one int array per run of the chunk (a run is short enough that no
+     * count overflows), or (sparse) the window's values themselves.
      */
-    private record Counts(int[] perBin, long[] wide, long[] values, int n) {
+    private record Counts(int[][] runs, long[] values, int n) {
     }
 
     /** A block's weight sums of one window: per bin, or (sparse) the window's values and weights in order. */
@@ -114,13 +114,8 @@ final class BincountOps {
         if (a.ndim() != 1) {
             String numpy = a.ndim() == 0 ? "object of too small depth for desired array"
                     : "object too deep for desired array";
-            StringBuilder shape = new StringBuilder("(");
-            for (int i = 0; i < a.ndim(); i++) {
-                shape.append(i > 0 ? ", " : "").append(a.shape(i));
-            }
-            shape.append(a.ndim() == 1 ? ",)" : ")");
-            throw new IllegalArgumentException("bincount needs a 1-d " + name + ", got shape " + shape + " (NumPy: "
-                    + numpy + ")");
+            throw new IllegalArgumentException("bincount needs a 1-d " + name + ", got shape "
+                    + NDArrays.shapeString(a.shape()) + " (NumPy: " + numpy + ")");
         }
     }
 
@@ -243,8 +238,8 @@ final class BincountOps {
 
     /**
      * Counts into {@code out} (int64, zeroed), one pass per window of {@code window} bins. A chunk counts in int,
-     * runs of at most {@code maxRun} elements (below 2^31, so no count overflows) added into long counts when a
-     * chunk is longer than one run.
+     * one array per run of at most {@code maxRun} elements (below 2^31, so no count overflows): one run for any
+     * chunk of the usual sizes.
      */
     private static void countWindows(Compute c, NDArray x, NDArray out, long window, long maxRun) {
         ArrayRef ref = ArrayRef.of(x);
@@ -270,37 +265,24 @@ final class BincountOps {
                             buf[n++] = d;
                         }
                     }
-                    return new Counts(null, null, buf, n);
+                    return new Counts(null, buf, n);
                 }
-                int[] counts = new int[w];
                 long m = to - from;
-                if (m <= maxRun) {
-                    BincountKernel.count(s, off, st, t, m, wlo, counts);
-                    return new Counts(counts, null, null, 0);
+                int[][] runs = new int[(int) ((m + maxRun - 1) / maxRun)][];
+                for (int r = 0; r < runs.length; r++) {
+                    long done = r * maxRun;
+                    runs[r] = new int[w];
+                    BincountKernel.count(s, off + done * st, st, t, Math.min(maxRun, m - done), wlo, runs[r]);
                 }
-                long[] wide = new long[w];
-                for (long done = 0; done < m; done += maxRun) {
-                    java.util.Arrays.fill(counts, 0);
-                    BincountKernel.count(s, off + done * st, st, t, Math.min(maxRun, m - done), wlo, counts);
-                    for (int i = 0; i < w; i++) {
-                        wide[i] += counts[i];
-                    }
-                }
-                return new Counts(null, wide, null, 0);
+                return new Counts(runs, null, 0);
             });
-            RadixRounds.run(c, "bincount", x.size(), x.itemsize(), 1, 8L * w, task, p -> {
-                if (p.perBin() != null) {
-                    int[] counts = p.perBin();
-                    for (int i = 0; i < w; i++) {
-                        if (counts[i] != 0) {
-                            addLong(res, wlo + i, counts[i]);
-                        }
-                    }
-                } else if (p.wide() != null) {
-                    long[] counts = p.wide();
-                    for (int i = 0; i < w; i++) {
-                        if (counts[i] != 0) {
-                            addLong(res, wlo + i, counts[i]);
+            RadixRounds.run(c, "bincount", x.size(), x.itemsize(), 1, 4L * w, task, p -> {
+                if (p.runs() != null) {
+                    for (int[] counts : p.runs()) {
+                        for (int i = 0; i < w; i++) {
+                            if (counts[i] != 0) {
+                                addLong(res, wlo + i, counts[i]);
+                            }
                         }
                     }
                 } else {

@@ -45,8 +45,8 @@ final class ElementwiseOps {
             b = null;
         }
         if (b == null || !Arrays.equals(b, target)) {
-            throw new IllegalArgumentException("non-broadcastable output operand with shape " + Expr.shapeString(target)
-                    + " doesn't match the broadcast shape " + Expr.shapeString(b == null ? e.shape : b));
+            throw new IllegalArgumentException("non-broadcastable output operand with shape " + NDArrays.shapeString(target)
+                    + " doesn't match the broadcast shape " + NDArrays.shapeString(b == null ? e.shape : b));
         }
         if (!Promotion.canCastSameKind(e.ty.kind(), out.dtype().kind())) {
             throw new IllegalArgumentException("Cannot cast ufunc output from dtype('" + e.dtype() + "') to dtype('"

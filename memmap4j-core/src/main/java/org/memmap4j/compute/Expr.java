@@ -1260,13 +1260,4 @@ public abstract class Expr implements Serializable {
 
     /** Adds the distinct array operands of this node to out. */
     abstract void leaves(List<ExprArray> out);
-
-    /** Formats a shape as NumPy prints tuples. */
-    static String shapeString(long[] shape) {
-        StringBuilder sb = new StringBuilder("(");
-        for (int i = 0; i < shape.length; i++) {
-            sb.append(i > 0 ? ", " : "").append(shape[i]);
-        }
-        return sb.append(shape.length == 1 ? ",)" : ")").toString();
-    }
 }

@@ -3,6 +3,7 @@ package org.memmap4j.compute;
 import java.util.List;
 import org.memmap4j.DType;
 import org.memmap4j.NDArray;
+import org.memmap4j.NDArrays;
 import org.memmap4j.compute.Promotion.Ty;
 import org.memmap4j.exec.ArrayRef;
 
@@ -52,6 +53,6 @@ final class ExprArray extends Expr {
 
     @Override
     public String toString() {
-        return "array(" + ty.kind().numpyName() + ", " + Expr.shapeString(shape) + ")";
+        return "array(" + ty.kind().numpyName() + ", " + NDArrays.shapeString(shape) + ")";
     }
 }

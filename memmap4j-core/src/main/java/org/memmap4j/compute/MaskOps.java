@@ -183,7 +183,7 @@ final class MaskOps {
         long[] outRest;
         if (rows) {
             if (cond.shape.length != 1) {
-                throw new IllegalArgumentException("condition must be a 1-d array, got shape " + Expr.shapeString(cond.shape));
+                throw new IllegalArgumentException("condition must be a 1-d array, got shape " + NDArrays.shapeString(cond.shape));
             }
             if (values.shape.length == 0) {
                 throw new IllegalArgumentException("axis 0 is out of bounds for array of dimension 0");

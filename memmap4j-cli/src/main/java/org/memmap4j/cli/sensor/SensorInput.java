@@ -10,6 +10,7 @@ import org.memmap4j.DType;
 import org.memmap4j.MemMap;
 import org.memmap4j.Mode;
 import org.memmap4j.NDArray;
+import org.memmap4j.NDArrays;
 import org.memmap4j.format.Npy;
 import org.memmap4j.format.NpyHeader;
 
@@ -60,11 +61,11 @@ final class SensorInput {
                     + "'), expected float32 sensor readings");
         }
         if (shape.length != 2 || shape[0] < 1 || shape[1] < 1) {
-            throw new IllegalArgumentException(file + ": shape " + shapeString(shape)
+            throw new IllegalArgumentException(file + ": shape " + NDArrays.shapeString(shape)
                     + ", expected (sensors, readings), both at least 1");
         }
         if (sensors != null && sensors != shape[0] || readings != null && readings != shape[1]) {
-            throw new IllegalArgumentException(file + ": shape " + shapeString(shape) + " does not match --sensors "
+            throw new IllegalArgumentException(file + ": shape " + NDArrays.shapeString(shape) + " does not match --sensors "
                     + (sensors == null ? shape[0] : sensors) + " --readings " + (readings == null ? shape[1] : readings));
         }
         return Npy.open(file, Mode.READ_ONLY);
@@ -83,11 +84,5 @@ final class SensorInput {
         return MemMap.builder(file).dtype(DType.FLOAT32).mode(Mode.READ_ONLY).shape(sensors, readings).open();
     }
 
-    private static String shapeString(long[] shape) {
-        StringBuilder sb = new StringBuilder("(");
-        for (int i = 0; i < shape.length; i++) {
-            sb.append(i > 0 ? ", " : "").append(shape[i]);
-        }
-        return sb.append(shape.length == 1 ? ",)" : ")").toString();
-    }
+
 }
